@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { trpcServer } from "@hono/trpc-server";
+import { appRouter, readStationLogo, type ApiContext } from "@shegong/api";
+import { invalidateSession, loadActiveGrants, login, validateSession } from "@shegong/auth";
+import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } from "@shegong/db";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { errorResponse } from "./http-errors.ts";
+import { sameOriginWrites, securityHeaders } from "./security.ts";
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
+
+export interface AppOptions {
+  database: ShegongDb;
+  maxBodyBytes?: number;
+  trustProxy?: boolean;
+  /** The built web app (apps/web/dist); omitted in API-only tests. */
+  webDist?: string;
+}
+
+const ZLoginSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export function createApp(options: AppOptions) {
+  const { database } = options;
+  const app = new Hono();
+
+  const clientIp = (c: Context): string => {
+    if (options.trustProxy) {
+      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? "unknown";
+    } catch {
+      return "unknown";
+    }
+  };
+
+  const currentSession = async (c: Context) => {
+    const token = readSessionCookie(c);
+    return token ? validateSession(database.db, token) : null;
+  };
+
+  app.use("*", securityHeaders());
+  app.use(
+    "*",
+    bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => errorResponse(c, 413, "BODY_TOO_LARGE") }),
+  );
+  app.use("*", sameOriginWrites());
+
+  app.get("/healthz", async (c) => {
+    const ok = await pingDatabase(database);
+    return c.json({ status: ok ? "ok" : "unavailable", database: database.kind }, ok ? 200 : 503);
+  });
+
+  app.post("/auth/login", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return errorResponse(c, 400, "BAD_JSON");
+    }
+    const parsed = ZLoginSchema.safeParse(body);
+    if (!parsed.success) return errorResponse(c, 400, "VALIDATION", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
+    const result = await login(database.db, {
+      username: parsed.data.username,
+      password: parsed.data.password,
+      ip: clientIp(c),
+      userAgent: c.req.header("user-agent") ?? null,
+    });
+    if (!result.ok) {
+      if (result.code === "AUTH_THROTTLED") {
+        c.header("Retry-After", String(result.retryAfterSeconds ?? 60));
+        return errorResponse(c, 429, "AUTH_THROTTLED", { retryAfterSeconds: result.retryAfterSeconds });
+      }
+      return errorResponse(c, 401, result.code);
+    }
+    writeSessionCookie(c, result.token, result.expiresAt);
+    const session = await validateSession(database.db, result.token);
+    return c.json({ ok: true, user: session?.user ?? null, expiresAt: result.expiresAt });
+  });
+
+  app.post("/auth/logout", async (c) => {
+    const session = await currentSession(c);
+    if (session) {
+      await invalidateSession(database.db, session.sessionId);
+      await withPlatform(database.db, (tx) =>
+        recordAudit(tx, { actorUserId: session.user.id, actorName: session.user.username, action: "auth.logout", outcome: "success", ip: clientIp(c) }),
+      );
+    }
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  });
+
+  app.get("/auth/session", async (c) => {
+    const session = await currentSession(c);
+    if (!session) return errorResponse(c, 401, "AUTH_REQUIRED");
+    return c.json({ user: session.user, expiresAt: session.expiresAt });
+  });
+
+  // Logos are part of the public plaque (R8), served by their bytes' own sniffed type.
+  app.get("/branding/:stationId/logo", async (c) => {
+    const stationId = c.req.param("stationId");
+    if (!z.uuid().safeParse(stationId).success) return errorResponse(c, 404, "NOT_FOUND");
+    const logo = await withStation(database.db, stationId, (tx) => readStationLogo(tx, stationId), { readOnly: true });
+    if (!logo?.logo || !logo.logo_mime) return errorResponse(c, 404, "NOT_FOUND");
+    c.header("Content-Type", logo.logo_mime);
+    c.header("Cache-Control", "public, max-age=300");
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    return c.body(new Uint8Array(logo.logo));
+  });
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      createContext: async (_opts, c): Promise<ApiContext & Record<string, unknown>> => {
+        const session = await currentSession(c);
+        const grants = session ? await loadActiveGrants(database.db, session.user.id) : [];
+        return { database, session, grants, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
+      },
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path}:`, error.cause ?? error);
+      },
+    }),
+  );
+
+  const webDist = options.webDist;
+  if (webDist && existsSync(join(webDist, "index.html"))) {
+    const indexHtml = readFileSync(join(webDist, "index.html"), "utf8");
+    app.use("/assets/*", serveStatic({ root: webDist }));
+    app.use("/*", serveStatic({ root: webDist }));
+    // The app routes on the client: any other GET gets the page.
+    app.get("*", (c) => c.html(indexHtml));
+  }
+  app.notFound((c) => errorResponse(c, 404, "NOT_FOUND"));
+  app.onError((err, c) => {
+    console.error("[http]", err);
+    return errorResponse(c, 500, "INTERNAL");
+  });
+  return app;
+}

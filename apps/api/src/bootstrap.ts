@@ -1,0 +1,25 @@
+import { seedDemo } from "@shegong/api";
+import { APP_ROLE, countDivisions, loadDivisions, migrateToLatest, openDatabase, type ShegongDb } from "@shegong/db";
+import { sql } from "kysely";
+import type { TServerEnv } from "./env.ts";
+
+/**
+ * Brings a database to the current schema with Xinjiang's divisions, and seeds the demo region
+ * where demo mode applies (embedded database by default). Returns the app-role handle.
+ */
+export async function prepareDatabase(env: TServerEnv, log: (line: string) => void = console.log): Promise<ShegongDb> {
+  const owner = await openDatabase({ role: "owner" });
+  const migrations = await migrateToLatest(owner.db);
+  for (const m of migrations.results ?? []) log(`migrated ${m.migrationName}: ${m.status}`);
+  if ((await countDivisions(owner.db)) === 0) log(`loaded ${await loadDivisions(owner.db, "xinjiang")} divisions of Xinjiang`);
+  const demo = env.SHEGONG_DEMO === "true" || (env.SHEGONG_DEMO === "auto" && owner.kind === "pglite");
+  if (demo && (await seedDemo(owner.db)).created) log("seeded the demo region (Changji prefecture, Liugong station)");
+  if (owner.kind === "pglite") {
+    // One process, one embedded database: the owner's connection drops to the app role for good
+    // (each transaction sets it again locally as well).
+    await sql`set role ${sql.raw(APP_ROLE)}`.execute(owner.db);
+    return { ...owner, role: "app" };
+  }
+  await owner.close();
+  return openDatabase({ role: "app" });
+}

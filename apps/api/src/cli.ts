@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { hashAcceptablePassword, createUser, onboardStations, seedDemo } from "@shegong/api";
+import { countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, type ShegongDb } from "@shegong/db";
+import { ROLES, ROLE_SCOPE, type Role } from "@shegong/domain";
+
+const HELP: Record<string, string> = {
+  "": `pnpm shegong <command> [options]
+
+Commands:
+  migrate [--china]                 apply migrations; load Xinjiang's divisions (--china: all 41,352 townships of China too)
+  seed --demo                       seed the demo region (Changji prefecture, Liugong station, demo accounts)
+  admin create --username NAME --role ROLE [--scope DIVISION-CODE] [--display-name NAME]
+                                    create an administrator; the password is read from standard input
+  stations onboard --division CODE... | --all-under CODE [--status planned|onboarding]
+                                    onboard townships as stations
+  stations list [--json] [--under CODE]
+                                    list stations
+  audit verify                      verify every station's audit hash chain; names the first broken link
+
+Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in SHEGONG_DATA_DIR, ./.data).
+The embedded database can be opened by one process at a time: stop the server first.`,
+  migrate: "pnpm shegong migrate [--china]\n  Applies pending migrations and loads division reference data (Xinjiang; --china adds every township of China).",
+  seed: "pnpm shegong seed --demo\n  Seeds the demo region. Demo accounts are for evaluation only.",
+  admin: "pnpm shegong admin create --username NAME --role ROLE [--scope DIVISION-CODE] [--display-name NAME]\n  Roles: " + ROLES.join(", ") + "\n  The password is read from standard input (first line).",
+  stations: "pnpm shegong stations onboard --division CODE [--division CODE…] | --all-under CODE [--status planned|onboarding]\npnpm shegong stations list [--json] [--under CODE]",
+  audit: "pnpm shegong audit verify\n  Exit code 0 when every chain is intact, 1 with the first broken link otherwise.",
+};
+
+const OPERATOR = { userId: "00000000-0000-0000-0000-000000000000", username: "cli", ip: "127.0.0.1" };
+
+async function readStdinLine(): Promise<string> {
+  const text = readFileSync(0, "utf8");
+  return (text.split(/\r?\n/)[0] ?? "").trim();
+}
+
+async function withOwner<T>(fn: (db: ShegongDb) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ role: "owner" });
+  try {
+    await migrateToLatest(db.db);
+    if ((await countDivisions(db.db)) === 0) await loadDivisions(db.db, "xinjiang");
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  const wantsHelp = argv.includes("--help") || argv.includes("-h");
+  if (!command || command === "help" || (wantsHelp && !HELP[command])) return console.log(HELP[""]);
+  if (wantsHelp) return console.log(HELP[command]);
+
+  switch (command) {
+    case "migrate": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { china: { type: "boolean" } } });
+      await withOwner(async (db) => {
+        if (values.china) console.log(`loaded ${await loadDivisions(db.db, "china")} more divisions of China`);
+        console.log(`migrated; ${await countDivisions(db.db)} divisions (${db.kind})`);
+      });
+      return;
+    }
+    case "seed": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: "boolean" } } });
+      if (!values.demo) fail("only `seed --demo` exists");
+      await withOwner(async (db) => console.log((await seedDemo(db.db)).created ? "demo region seeded" : "demo region already present"));
+      return;
+    }
+    case "admin": {
+      if (sub !== "create") fail(HELP.admin as string);
+      const { values } = parseArgs({
+        args: rest,
+        options: { username: { type: "string" }, role: { type: "string" }, scope: { type: "string" }, "display-name": { type: "string" } },
+      });
+      const role = values.role as Role;
+      if (!values.username || !ROLES.includes(role)) fail(HELP.admin as string);
+      if (ROLE_SCOPE[role] !== "division") fail("the CLI creates bureau administrators (division roles); station accounts are made in the app");
+      const password = await readStdinLine();
+      const username = values.username.trim().toLowerCase();
+      const passwordHash = await hashAcceptablePassword(password, username).catch((e: Error) => fail(`password refused: ${e.message}`));
+      await withOwner(async (db) => {
+        const scope = values.scope ?? "65";
+        const created = await withOwnerScope(db.db, scope, (tx) =>
+          createUser(tx, { username, displayName: values["display-name"] ?? username, passwordHash, role, divisionCode: scope }, null),
+        );
+        console.log(`created ${created.username} (${created.roleLabel.zh} / ${created.roleLabel.en}) for ${scope}`);
+      });
+      return;
+    }
+    case "stations": {
+      if (sub === "onboard") {
+        const { values } = parseArgs({
+          args: rest,
+          options: { division: { type: "string", multiple: true }, "all-under": { type: "string" }, status: { type: "string" } },
+        });
+        const status = (values.status ?? "onboarding") as "planned" | "onboarding";
+        if (!values.division && !values["all-under"]) fail(HELP.stations as string);
+        await withOwner(async (db) => {
+          const scope = (values["all-under"] ?? values.division?.[0] ?? "").slice(0, 2);
+          const result = await withOwnerScope(db.db, scope, (tx) =>
+            onboardStations(tx, { scopeCode: scope, townshipCodes: values.division, allUnder: values["all-under"], initialStatus: status }, OPERATOR),
+          );
+          for (const s of result.created) console.log(`onboarded ${s.divisionCode} ${s.plaqueName} (${s.slug})`);
+          console.log(`${result.created.length} onboarded, ${result.alreadyOnboarded.length} already had a station`);
+        });
+        return;
+      }
+      if (sub === "list") {
+        const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" }, under: { type: "string" } } });
+        await withOwner(async (db) => {
+          let query = db.db
+            .selectFrom("station")
+            .select(["id", "slug", "division_code", "plaque_name", "status", "status_since"])
+            .orderBy("division_code");
+          if (values.under) query = query.where("division_code", "like", `${values.under}%`);
+          const rows = await query.execute();
+          if (values.json) return console.log(JSON.stringify(rows, null, 2));
+          for (const r of rows) console.log(`${r.division_code}\t${r.status}\t${r.slug}\t${r.plaque_name}`);
+          console.log(`${rows.length} stations`);
+        });
+        return;
+      }
+      fail(HELP.stations as string);
+    }
+    case "audit": {
+      if (sub !== "verify") fail(HELP.audit as string);
+      const ok = await withOwner(async (db) => {
+        const result = await verifyAuditChains(db.db);
+        if (result.firstBreak) {
+          const b = result.firstBreak;
+          console.log(`BROKEN: chain ${b.stationId} at seq ${b.seq} (${b.reason}); ${result.events} events in ${result.chains} chains`);
+          return false;
+        }
+        console.log(`ok: ${result.events} events in ${result.chains} chains, every link intact`);
+        return true;
+      });
+      process.exitCode = ok ? 0 : 1;
+      return;
+    }
+    default:
+      fail(`unknown command: ${command}\n\n${HELP[""]}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const code = (error as { appCode?: string }).appCode;
+  console.error(code ? `${code}: ${(error as Error).message} ${JSON.stringify((error as { details?: unknown }).details ?? "")}` : error);
+  process.exit(1);
+});

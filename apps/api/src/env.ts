@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+const ZServerEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  // Demo accounts exist only on the embedded database unless asked for explicitly.
+  SHEGONG_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+  SHEGONG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SHEGONG_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  SHEGONG_WEB_DIST: z.string().optional(),
+});
+
+export type TServerEnv = z.infer<typeof ZServerEnvSchema>;
+
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): TServerEnv {
+  return ZServerEnvSchema.parse({
+    PORT: env.PORT || undefined,
+    HOST: env.HOST || undefined,
+    SHEGONG_DEMO: env.SHEGONG_DEMO || undefined,
+    SHEGONG_MAX_BODY_BYTES: env.SHEGONG_MAX_BODY_BYTES || undefined,
+    SHEGONG_TRUST_PROXY: env.SHEGONG_TRUST_PROXY || undefined,
+    SHEGONG_WEB_DIST: env.SHEGONG_WEB_DIST || undefined,
+  });
+}

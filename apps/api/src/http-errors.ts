@@ -1,0 +1,9 @@
+import { ERROR_MESSAGES, type AppErrorCode } from "@shegong/domain";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** REST errors carry the same stable code and bilingual messages as tRPC errors. */
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: AppErrorCode, extra: Record<string, unknown> = {}) {
+  const messages = ERROR_MESSAGES[code];
+  return c.json({ error: { code, message: messages.en, messageZh: messages.zh, messageEn: messages.en, ...extra } }, status);
+}

@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { prepareDatabase } from "./bootstrap.ts";
+import { readServerEnv } from "./env.ts";
+
+const env = readServerEnv();
+const started = Date.now();
+const database = await prepareDatabase(env);
+const webDist = env.SHEGONG_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url));
+const app = createApp({
+  database,
+  maxBodyBytes: env.SHEGONG_MAX_BODY_BYTES,
+  trustProxy: env.SHEGONG_TRUST_PROXY === "true",
+  webDist,
+});
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  console.log(`Shegong on http://${info.address === "127.0.0.1" ? "localhost" : info.address}:${info.port} (${database.kind}, ready in ${Date.now() - started} ms)`);
+});
+
+const shutdown = async () => {
+  server.close();
+  await database.close();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

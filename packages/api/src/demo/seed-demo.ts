@@ -1,0 +1,111 @@
+import { hashPassword } from "@shegong/auth";
+import { withOwnerScope, type Database } from "@shegong/db";
+import { creditCodeCheckChar, todayInShanghai, type Role } from "@shegong/domain";
+import type { Kysely } from "kysely";
+import { createUser } from "../users/manage-users.ts";
+import { onboardStations } from "../stations/onboard-stations.ts";
+
+/** Demo mode only: one password for every demo account, printed in the README. */
+export const DEMO_PASSWORD = "shegong-demo-2026";
+
+export const CHANGJI_PREFECTURE = "6523";
+export const CHANGJI_CITY = "652301";
+export const LIUGONG = "652301105";
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: "region" | "prefecture" | "county" | "township" | "contractor" | "liugong";
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: "region.admin", displayName: "自治区民政厅管理员", role: "region_admin", scope: "region" },
+  { username: "region.viewer", displayName: "自治区民政厅查看", role: "region_viewer", scope: "region" },
+  { username: "changji.pref", displayName: "昌吉州民政局管理员", role: "prefecture_admin", scope: "prefecture" },
+  { username: "changji.city", displayName: "昌吉市民政局督导", role: "county_supervisor", scope: "county" },
+  { username: "liugong.town", displayName: "六工镇民政干事", role: "township_officer", scope: "township" },
+  { username: "contractor.admin", displayName: "承接机构管理员", role: "contractor_admin", scope: "contractor" },
+  { username: "liugong.admin", displayName: "六工镇社工站站长", role: "station_admin", scope: "liugong" },
+  { username: "liugong.worker", displayName: "驻站社工 李娜", role: "social_worker", scope: "liugong" },
+  { username: "liugong.supervisor", displayName: "督导 王芳", role: "supervisor", scope: "liugong" },
+  { username: "liugong.inspector", displayName: "第三方评估 检查员", role: "inspector", scope: "liugong" },
+];
+
+function demoCreditCode(): string {
+  const first17 = "52652301MJ0000001";
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/**
+ * The demo region (foundation issue, Demo): Changji prefecture's townships onboarded, Liugong
+ * active with a contractor and placeholder staff, and one account per role. Idempotent.
+ */
+export async function seedDemo(owner: Kysely<Database>): Promise<{ created: boolean }> {
+  const existing = await owner.selectFrom("app_user").select("id").where("username", "=", "changji.pref").executeTakeFirst();
+  if (existing) return { created: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await withOwnerScope(owner, "65", async (tx) => {
+    const contractor = await tx
+      .insertInto("contractor")
+      .values({ name: "昌吉市仁和社会工作服务中心", credit_code: demoCreditCode() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await onboardStations(
+      tx,
+      { scopeCode: CHANGJI_PREFECTURE, allUnder: CHANGJI_PREFECTURE, initialStatus: "onboarding" },
+      { userId: "00000000-0000-0000-0000-000000000000", username: "seed", ip: "127.0.0.1" },
+    );
+    const liugong = await tx.selectFrom("station").select("id").where("division_code", "=", LIUGONG).executeTakeFirstOrThrow();
+    const today = todayInShanghai();
+    await tx
+      .updateTable("station")
+      .set({ status: "active", status_since: today, contractor_id: contractor.id, show_volunteer_mark: true })
+      .where("id", "=", liugong.id)
+      .execute();
+    await tx
+      .insertInto("station_status_event")
+      .values({ station_id: liugong.id, from_status: "onboarding", to_status: "active", effective_date: today, note: "demo", actor_user_id: null })
+      .execute();
+    await tx
+      .insertInto("staff_member")
+      .values([
+        { station_id: liugong.id, display_name: "李娜", position: "驻站社工", qualification: "助理社会工作师" },
+        { station_id: liugong.id, display_name: "马建国", position: "驻站社工", qualification: null },
+        { station_id: liugong.id, display_name: "王芳", position: "督导", qualification: "社会工作师" },
+      ])
+      .execute();
+    const scopeOf = (scope: DemoAccount["scope"]) => {
+      switch (scope) {
+        case "region":
+          return { divisionCode: "65" };
+        case "prefecture":
+          return { divisionCode: CHANGJI_PREFECTURE };
+        case "county":
+          return { divisionCode: CHANGJI_CITY };
+        case "township":
+          return { divisionCode: LIUGONG };
+        case "contractor":
+          return { contractorId: contractor.id };
+        case "liugong":
+          return { stationId: liugong.id };
+      }
+    };
+    for (const account of DEMO_ACCOUNTS) {
+      const created = await createUser(
+        tx,
+        {
+          username: account.username,
+          displayName: account.displayName,
+          passwordHash,
+          role: account.role,
+          expiresAt: account.role === "inspector" ? new Date(Date.now() + 365 * 86400_000) : undefined,
+          ...scopeOf(account.scope),
+        },
+        null,
+      );
+      await tx.updateTable("app_user").set({ demo: true }).where("id", "=", created.id).execute();
+    }
+  });
+  return { created: true };
+}

@@ -1,0 +1,21 @@
+import { auditRouter } from "./routers/audit.ts";
+import { coverageRouter } from "./routers/coverage.ts";
+import { divisionsRouter } from "./routers/divisions.ts";
+import { meRouter } from "./routers/me.ts";
+import { stationsRouter } from "./routers/stations.ts";
+import { usersRouter } from "./routers/users.ts";
+import { workspaceRouter } from "./routers/workspace.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  me: meRouter,
+  divisions: divisionsRouter,
+  stations: stationsRouter,
+  workspace: workspaceRouter,
+  coverage: coverageRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,49 @@
+import { ZStationBrandingSchema } from "@shegong/domain";
+import { z } from "zod";
+import { getWorkspace } from "../workspace/get-workspace.ts";
+import { updateBranding } from "../workspace/update-branding.ts";
+import { auditFrom, authedProcedure, router } from "../trpc.ts";
+
+// base64 of at most 256 KiB is at most ~350,000 characters; the domain check judges the bytes.
+const ZLogoBase64 = z.string().max(360_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: "logo must be base64" });
+
+export const workspaceRouter = router({
+  /** Opening a station's workspace; a supervisor's entry is audited (ARCHITECTURE: tenancy). */
+  enter: authedProcedure
+    .meta({ access: "station", permission: "workspace.read", write: true })
+    .input(z.object({ stationId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        const workspace = await getWorkspace(tx, input.stationId);
+        const access = ctx.access.kind === "station" ? ctx.access : null;
+        if (access?.supervisory) {
+          await auditFrom(ctx, input.stationId)(tx, { action: "workspace.enter", target: access.grant.role });
+        }
+        return { ...workspace, readOnly: !access || access.supervisory };
+      }),
+    ),
+
+  get: authedProcedure
+    .meta({ access: "station", permission: "workspace.read" })
+    .input(z.object({ stationId: z.uuid() }))
+    .query(({ ctx, input }) => ctx.tx((tx) => getWorkspace(tx, input.stationId))),
+
+  updateBranding: authedProcedure
+    .meta({ access: "station", permission: "station.branding.edit", write: true })
+    .input(ZStationBrandingSchema.extend({ stationId: z.uuid(), logoBase64: ZLogoBase64.nullable().optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        await updateBranding(tx, input.stationId, input);
+        await auditFrom(ctx, input.stationId)(tx, {
+          action: "station.branding",
+          detail: {
+            primaryColor: input.primaryColor,
+            showSocialWorkMark: input.showSocialWorkMark,
+            showVolunteerMark: input.showVolunteerMark,
+            logo: input.logoBase64 === undefined ? "kept" : input.logoBase64 === null ? "removed" : "replaced",
+          },
+        });
+        return getWorkspace(tx, input.stationId);
+      }),
+    ),
+});

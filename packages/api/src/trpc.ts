@@ -1,0 +1,147 @@
+import { initTRPC } from "@trpc/server";
+import {
+  findDivisionGrant,
+  findStationGrant,
+  type Grant,
+  type StationRef,
+} from "@shegong/auth";
+import { recordAudit, withDivisionScope, withPlatform, withStation, type Tx } from "@shegong/db";
+import { ERROR_MESSAGES, isSupervisoryRole, type AppErrorCode, type Permission } from "@shegong/domain";
+import { z, ZodError } from "zod";
+import type { ApiContext } from "./context.ts";
+import { AppError, appError } from "./errors.ts";
+
+/**
+ * How a procedure is authorised, declared once per procedure and enforced by the one middleware
+ * below — never ad hoc in a router.
+ * - station: input carries `stationId`; the caller needs `permission` on that station.
+ * - division: input carries `divisionCode`; the caller needs `permission` over that division.
+ * - user: any signed-in user (their own data, reference data).
+ */
+export type AccessMeta =
+  | { access: "station"; permission: Permission; write?: boolean }
+  | { access: "division"; permission: Permission; write?: boolean }
+  | { access: "user" };
+
+export type Access =
+  | { kind: "station"; station: StationRef; grant: Grant; supervisory: boolean }
+  | { kind: "division"; divisionCode: string; grant: Grant }
+  | { kind: "user" };
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<AccessMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error instanceof AppError ? error : error.cause instanceof AppError ? error.cause : null;
+      const zod = error.cause instanceof ZodError ? error.cause : null;
+      const appCode: AppErrorCode = cause?.appCode ?? (zod ? "VALIDATION" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : codeFor(error.code));
+      const messages = ERROR_MESSAGES[appCode];
+      return {
+        ...shape,
+        message: appCode === "INTERNAL" ? messages.en : shape.message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          appCode,
+          messageZh: messages.zh,
+          messageEn: messages.en,
+          details: cause?.details ?? null,
+          fieldErrors: zod ? z.flattenError(zod).fieldErrors : null,
+        },
+      };
+    },
+  });
+
+function codeFor(code: string): AppErrorCode {
+  if (code === "UNAUTHORIZED") return "AUTH_REQUIRED";
+  if (code === "FORBIDDEN") return "FORBIDDEN";
+  if (code === "NOT_FOUND") return "NOT_FOUND";
+  if (code === "PAYLOAD_TOO_LARGE") return "BODY_TOO_LARGE";
+  if (code === "PARSE_ERROR") return "BAD_JSON";
+  return "VALIDATION";
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+const ZStationTarget = z.object({ stationId: z.uuid() });
+const ZDivisionTarget = z.object({ divisionCode: z.string().regex(/^\d{2}(\d{2}){0,2}(\d{3}){0,2}$/) });
+
+async function loadStationRef(ctx: ApiContext, stationId: string): Promise<StationRef | null> {
+  const row = await withPlatform(ctx.database.db, (tx) =>
+    tx.selectFrom("station").select(["id", "division_code", "contractor_id"]).where("id", "=", stationId).executeTakeFirst(),
+  );
+  return row ? { id: row.id, divisionCode: row.division_code, contractorId: row.contractor_id } : null;
+}
+
+type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+function granted(ctx: ApiContext, session: NonNullable<ApiContext["session"]>, access: Access, tx: TxRunner): AuthedContext {
+  return { ...ctx, session, userId: session.user.id, access, tx };
+}
+
+/** The one permission check. It also gives the procedure the only way to reach the database. */
+export const authedProcedure = t.procedure.use(async ({ ctx, meta, getRawInput, next, path }) => {
+  const session = ctx.session;
+  if (!session) throw appError("AUTH_REQUIRED");
+  if (!meta) throw new Error(`procedure ${path} declares no access meta`);
+  const userId = session.user.id;
+  const db = ctx.database.db;
+
+  if (meta.access === "user") {
+    return next({ ctx: granted(ctx, session, { kind: "user" }, (fn) => withPlatform(db, fn, { userId })) });
+  }
+
+  const raw = await getRawInput();
+  if (meta.access === "station") {
+    const target = ZStationTarget.safeParse(raw);
+    if (!target.success) throw appError("VALIDATION", { field: "stationId" });
+    const station = await loadStationRef(ctx, target.data.stationId);
+    if (!station) throw appError("NOT_FOUND");
+    const grant = findStationGrant(ctx.grants, meta.permission, station);
+    if (!grant) throw appError("FORBIDDEN");
+    const supervisory = isSupervisoryRole(grant.role);
+    // Supervisors and inspectors enter a station's workspace read-only (ARCHITECTURE: tenancy).
+    const readOnly = !meta.write;
+    return next({
+      ctx: granted(ctx, session, { kind: "station", station, grant, supervisory }, (fn) =>
+        withStation(db, station.id, fn, { userId, readOnly }),
+      ),
+    });
+  }
+
+  const target = ZDivisionTarget.safeParse(raw);
+  if (!target.success) throw appError("VALIDATION", { field: "divisionCode" });
+  const grant = findDivisionGrant(ctx.grants, meta.permission, target.data.divisionCode);
+  if (!grant) throw appError("FORBIDDEN");
+  const divisionCode = target.data.divisionCode;
+  return next({
+    ctx: granted(ctx, session, { kind: "division", divisionCode, grant }, (fn) =>
+      withDivisionScope(db, divisionCode, fn, { userId, readOnly: !meta.write }),
+    ),
+  });
+});
+
+export type AuthedContext = ApiContext & {
+  session: NonNullable<ApiContext["session"]>;
+  userId: string;
+  access: Access;
+  tx: TxRunner;
+};
+
+/** Audit helper for procedures: who, from where, in the chain of the station acted on. */
+export function auditFrom(ctx: AuthedContext, stationId: string | null) {
+  return (tx: Tx, entry: { action: string; target?: string; outcome?: "success" | "failure" | "denied"; detail?: Record<string, unknown> }) =>
+    recordAudit(tx, {
+      stationId,
+      actorUserId: ctx.userId,
+      actorName: ctx.session.user.username,
+      ip: ctx.ip,
+      outcome: entry.outcome ?? "success",
+      action: entry.action,
+      target: entry.target ?? null,
+      detail: entry.detail,
+    });
+}

@@ -1,0 +1,112 @@
+import { withPlatform, type Database } from "@shegong/db";
+import type { Kysely } from "kysely";
+import { readAuthEnv, type TAuthEnv } from "./env.ts";
+import { generateSessionToken, parseSessionToken, secretMatches } from "./session-token.ts";
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  locale: string;
+  mustChangePassword: boolean;
+  demo: boolean;
+}
+
+export interface ValidSession {
+  sessionId: string;
+  user: SessionUser;
+  expiresAt: Date;
+}
+
+// last_seen_at is written at most once a minute, not on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null },
+  now = new Date(),
+  env: TAuthEnv = readAuthEnv(),
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = generateSessionToken();
+  const expiresAt = new Date(now.getTime() + env.SHEGONG_SESSION_ABSOLUTE_HOURS * 3600_000);
+  await withPlatform(db, (tx) =>
+    tx
+      .insertInto("user_session")
+      .values({
+        id: token.id,
+        secret_hash: token.secretHash,
+        user_id: userId,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: expiresAt,
+        ip: meta.ip ?? null,
+        user_agent: meta.userAgent?.slice(0, 400) ?? null,
+      })
+      .execute(),
+  );
+  return { token: token.token, sessionId: token.id, expiresAt };
+}
+
+/** Null for a malformed, unknown, expired, idle or revoked session, or a disabled user. */
+export async function validateSession(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+  env: TAuthEnv = readAuthEnv(),
+): Promise<ValidSession | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  return withPlatform(db, async (tx) => {
+    const row = await tx
+      .selectFrom("user_session as s")
+      .innerJoin("app_user as u", "u.id", "s.user_id")
+      .select([
+        "s.id",
+        "s.secret_hash",
+        "s.last_seen_at",
+        "s.expires_at",
+        "u.id as user_id",
+        "u.username",
+        "u.display_name",
+        "u.locale",
+        "u.must_change_password",
+        "u.disabled_at",
+        "u.demo",
+      ])
+      .where("s.id", "=", parsed.id)
+      .executeTakeFirst();
+    if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
+    const idleLimit = row.last_seen_at.getTime() + env.SHEGONG_SESSION_IDLE_MINUTES * 60_000;
+    if (row.disabled_at || now >= row.expires_at || now.getTime() >= idleLimit) {
+      await tx.deleteFrom("user_session").where("id", "=", row.id).execute();
+      return null;
+    }
+    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      await tx.updateTable("user_session").set({ last_seen_at: now }).where("id", "=", row.id).execute();
+    }
+    return {
+      sessionId: row.id,
+      expiresAt: row.expires_at,
+      user: {
+        id: row.user_id,
+        username: row.username,
+        displayName: row.display_name,
+        locale: row.locale,
+        mustChangePassword: row.must_change_password,
+        demo: row.demo,
+      },
+    };
+  });
+}
+
+export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await withPlatform(db, (tx) => tx.deleteFrom("user_session").where("id", "=", sessionId).execute());
+}
+
+export async function invalidateUserSessions(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await withPlatform(db, (tx) =>
+    tx.deleteFrom("user_session").where("user_id", "=", userId).executeTakeFirst(),
+  );
+  return Number(result.numDeletedRows);
+}

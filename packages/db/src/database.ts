@@ -1,0 +1,94 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { readDbEnv, type TDbEnv } from "./env.ts";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { Database } from "./schema.ts";
+
+/** The role the server runs as: owns nothing, cannot bypass row-level security. */
+export const APP_ROLE = "shegong_app";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface ShegongDb {
+  kind: DatabaseKind;
+  /** Queries run as APP_ROLE (for the server) or as the owner (for migrations and operator CLI). */
+  db: Kysely<Database>;
+  role: "app" | "owner";
+  close(): Promise<void>;
+}
+
+// Same value shapes from both drivers: dates stay 'YYYY-MM-DD' strings (no time-zone shifts),
+// int8 becomes a number (our int8 values are counters far below 2^53).
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
+pg.types.setTypeParser(NUMERIC_OID, (v: string) => Number(v));
+
+export interface OpenOptions {
+  role: "app" | "owner";
+  env?: TDbEnv;
+  /** PGlite only: a data folder, or "memory://" for a throwaway database (tests). */
+  dataDir?: string;
+  /** An already-open PGlite instance (tests share one between owner and app handles). */
+  pglite?: PGlite;
+  /** Postgres only: overrides DATABASE_URL. */
+  connectionString?: string;
+}
+
+export async function openPglite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const instance = new PGlite(dataDir, {
+    parsers: {
+      [DATE_OID]: (v: string) => v,
+      [INT8_OID]: (v: string) => Number(v),
+      [NUMERIC_OID]: (v: string) => Number(v),
+    },
+  });
+  await instance.waitReady;
+  return instance;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<ShegongDb> {
+  const env = options.env ?? readDbEnv();
+  const url = options.connectionString ?? (options.pglite ? undefined : env.DATABASE_URL);
+  if (!url) {
+    const ownsInstance = !options.pglite;
+    const instance = options.pglite ?? (await openPglite(options.dataDir ?? env.SHEGONG_DATA_DIR));
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(instance) });
+    // PGlite boots as a superuser; the app handle drops to APP_ROLE for the whole session
+    // (the role may not exist before the first migration: assumeAppRole is then called after it).
+    const handle: ShegongDb = {
+      kind: "pglite",
+      db,
+      role: options.role,
+      close: async () => {
+        if (ownsInstance) await instance.close();
+      },
+    };
+    return handle;
+  }
+  const appUrl = options.role === "app" && !options.connectionString ? env.APP_DATABASE_URL : undefined;
+  const pool = new pg.Pool({ connectionString: appUrl ?? url, max: env.SHEGONG_DB_POOL_SIZE });
+  if (options.role === "app" && !appUrl) {
+    // Connected as the owner's login: every pooled connection becomes APP_ROLE before first use.
+    pool.on("connect", (client) => {
+      client.query(`set role ${APP_ROLE}`).catch(() => undefined);
+    });
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kind: "postgres", db, role: options.role, close: () => db.destroy() };
+}
+
+/** Reports which database answers and that it answers (GET /healthz). */
+export async function pingDatabase(handle: ShegongDb): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(handle.db);
+    return true;
+  } catch {
+    return false;
+  }
+}

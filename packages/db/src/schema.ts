@@ -1,0 +1,146 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type IsoDate = ColumnType<string, string, string>;
+
+export interface DivisionTable {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  level: number;
+}
+
+export interface ContractorTable {
+  id: Generated<string>;
+  name: string;
+  credit_code: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface StationTable {
+  id: Generated<string>;
+  division_code: string;
+  slug: string;
+  plaque_name: string;
+  status: string;
+  status_since: IsoDate;
+  primary_color: string;
+  show_social_work_mark: Generated<boolean>;
+  show_volunteer_mark: Generated<boolean>;
+  logo: Uint8Array | null;
+  logo_mime: string | null;
+  logo_updated_at: Timestamp | null;
+  contractor_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface StationStatusEventTable {
+  station_id: string;
+  id: Generated<string>;
+  from_status: string | null;
+  to_status: string;
+  effective_date: IsoDate;
+  note: Generated<string>;
+  actor_user_id: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface StaffMemberTable {
+  station_id: string;
+  id: Generated<string>;
+  display_name: string;
+  position: string;
+  qualification: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  locale: Generated<string>;
+  disabled_at: Timestamp | null;
+  demo: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  division_code: string | null;
+  station_id: string | null;
+  contractor_id: string | null;
+  expires_at: Timestamp | null;
+  granted_by: string | null;
+  granted_at: Generated<Date>;
+}
+
+export interface UserSessionTable {
+  id: string;
+  secret_hash: Uint8Array;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  first_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  procedure: string;
+  request_hash: string;
+  response: unknown;
+  created_at: Generated<Date>;
+}
+
+export interface AuditEventTable {
+  station_id: string;
+  // seq, occurred_at and the hashes are set by the database trigger, never by the caller.
+  seq: Generated<number>;
+  occurred_at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target: string | null;
+  outcome: "success" | "failure" | "denied";
+  ip: string | null;
+  detail: ColumnType<unknown, string, never>;
+  prev_hash: Generated<Uint8Array>;
+  hash: Generated<Uint8Array>;
+}
+
+export interface Database {
+  division: DivisionTable;
+  contractor: ContractorTable;
+  station: StationTable;
+  station_status_event: StationStatusEventTable;
+  staff_member: StaffMemberTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  user_session: UserSessionTable;
+  login_throttle: LoginThrottleTable;
+  idempotency_key: IdempotencyKeyTable;
+  audit_event: AuditEventTable;
+}
+
+export type Station = Selectable<StationTable>;
+export type NewStation = Insertable<StationTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type RoleGrant = Selectable<RoleGrantTable>;
+export type Division = Selectable<DivisionTable>;
+
+/** The audit chain of events that belong to no station (logins, platform administration). */
+export const PLATFORM_CHAIN_ID = "00000000-0000-0000-0000-000000000000";

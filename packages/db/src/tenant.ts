@@ -1,0 +1,70 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { APP_ROLE } from "./database.ts";
+import type { Database } from "./schema.ts";
+
+export type Tx = Transaction<Database>;
+
+interface TxContext {
+  stationId?: string;
+  divisionScope?: string;
+  userId?: string;
+  readOnly?: boolean;
+}
+
+/**
+ * Opens the one transaction a request runs in. Settings are transaction-local (set_config(…, true)),
+ * so they vanish at COMMIT: safe behind PgBouncer in transaction mode and on the shared PGlite
+ * connection. The role is dropped to APP_ROLE here too, so RLS applies even on a connection that
+ * logged in as the owner.
+ */
+async function inTransaction<T>(db: Kysely<Database>, context: TxContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let builder = db.transaction();
+  if (context.readOnly) builder = builder.setAccessMode("read only");
+  return builder.execute(async (tx) => {
+    await sql`select set_config('role', ${APP_ROLE}, true),
+      set_config('app.station_id', ${context.stationId ?? ""}, true),
+      set_config('app.division_scope', ${context.divisionScope ?? ""}, true),
+      set_config('app.user_id', ${context.userId ?? ""}, true)`.execute(tx);
+    return fn(tx);
+  });
+}
+
+/** Everything a station owns is read and written inside this: RLS sees only that station. */
+export function withStation<T>(
+  db: Kysely<Database>,
+  stationId: string,
+  fn: (tx: Tx) => Promise<T>,
+  options: { userId?: string; readOnly?: boolean } = {},
+): Promise<T> {
+  return inTransaction(db, { stationId, userId: options.userId, readOnly: options.readOnly }, fn);
+}
+
+/** Supervising bodies (region, prefecture, county, township) act over the stations under a division. */
+export function withDivisionScope<T>(
+  db: Kysely<Database>,
+  divisionCode: string,
+  fn: (tx: Tx) => Promise<T>,
+  options: { userId?: string; readOnly?: boolean } = {},
+): Promise<T> {
+  return inTransaction(db, { divisionScope: divisionCode, userId: options.userId, readOnly: options.readOnly }, fn);
+}
+
+/** Work that belongs to no station (sessions, logins): RLS shows no station data here. */
+export function withPlatform<T>(
+  db: Kysely<Database>,
+  fn: (tx: Tx) => Promise<T>,
+  options: { userId?: string } = {},
+): Promise<T> {
+  return inTransaction(db, { userId: options.userId }, fn);
+}
+
+/**
+ * Operator tasks (seed, CLI onboarding) run as the owner, not APP_ROLE, but still inside a division
+ * scope so that the same policies hold on an owner without BYPASSRLS.
+ */
+export function withOwnerScope<T>(db: Kysely<Database>, divisionCode: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`select set_config('app.division_scope', ${divisionCode}, true)`.execute(tx);
+    return fn(tx);
+  });
+}

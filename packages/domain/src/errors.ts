@@ -1,0 +1,104 @@
+/**
+ * Stable error codes shared by api and web. The code is the contract; messages may be reworded,
+ * but a code is never renamed or reused for a different meaning.
+ */
+export const APP_ERROR_CODES = [
+  "AUTH_INVALID_CREDENTIALS",
+  "AUTH_THROTTLED",
+  "AUTH_SESSION_EXPIRED",
+  "AUTH_REQUIRED",
+  "AUTH_ORIGIN",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "STATION_ALREADY_ONBOARDED",
+  "DIVISION_NOT_TOWNSHIP",
+  "DIVISION_UNKNOWN",
+  "STATUS_TRANSITION",
+  "BRANDING_COLOR",
+  "LOGO_NOT_IMAGE",
+  "LOGO_TOO_LARGE",
+  "VALIDATION",
+  "BODY_TOO_LARGE",
+  "BAD_JSON",
+  "IDEMPOTENCY_CONFLICT",
+  "USER_EXISTS",
+  "USER_DISABLED",
+  "PASSWORD_TOO_SHORT",
+  "PASSWORD_TOO_LONG",
+  "PASSWORD_COMMON",
+  "PASSWORD_IS_USERNAME",
+  "INTERNAL",
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+export type Locale = "zh-CN" | "en";
+export interface BilingualMessage {
+  zh: string;
+  en: string;
+}
+
+export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
+  // One message for wrong username and wrong password, so the login form does not reveal which accounts exist.
+  AUTH_INVALID_CREDENTIALS: { zh: "用户名或密码不正确", en: "The username or password is incorrect" },
+  AUTH_THROTTLED: { zh: "尝试次数过多，请稍后再试", en: "Too many attempts; please wait a moment and try again" },
+  AUTH_SESSION_EXPIRED: { zh: "登录已过期，请重新登录", en: "Your session has expired; please sign in again" },
+  AUTH_REQUIRED: { zh: "请先登录", en: "Please sign in first" },
+  AUTH_ORIGIN: {
+    zh: "请求来源不被信任，请从本系统页面重新操作",
+    en: "The request did not come from a trusted origin; please retry from the application itself",
+  },
+  FORBIDDEN: {
+    zh: "您没有执行此操作的权限，如需权限请联系管理员",
+    en: "You do not have permission to do this; ask your administrator if you need it",
+  },
+  NOT_FOUND: { zh: "找不到该记录，可能已被删除或您无权查看", en: "Not found; it may have been removed or you may not have access" },
+  STATION_ALREADY_ONBOARDED: {
+    zh: "该乡镇（街道）已开通社工站，不能重复开通",
+    en: "This township already has a station; it cannot be onboarded twice",
+  },
+  DIVISION_NOT_TOWNSHIP: {
+    zh: "社工站只能开设在乡镇（街道）一级，请选择9位乡镇代码",
+    en: "Stations are opened at township level; choose a 9-digit township code",
+  },
+  DIVISION_UNKNOWN: { zh: "区划代码不存在，请检查后重新输入", en: "Unknown division code; check it and try again" },
+  STATUS_TRANSITION: {
+    zh: "社工站当前状态不能变更为所选状态",
+    en: "The station cannot move from its current status to the one chosen",
+  },
+  BRANDING_COLOR: {
+    zh: "主题色须为十六进制颜色，如 #b7282e",
+    en: "The primary colour must be a hex colour such as #b7282e",
+  },
+  LOGO_NOT_IMAGE: {
+    zh: "标志文件不是可接受的图片，请上传 PNG、JPEG、WebP 或 SVG（不含脚本）",
+    en: "The logo is not an accepted image; upload PNG, JPEG, WebP or SVG (without scripts)",
+  },
+  LOGO_TOO_LARGE: { zh: "标志文件不能超过 256 KB", en: "The logo must be 256 KB or smaller" },
+  VALIDATION: { zh: "填写的内容有误，请按提示修改", en: "Some fields are invalid; correct them as indicated" },
+  BODY_TOO_LARGE: { zh: "提交的内容过大", en: "The request is too large" },
+  BAD_JSON: { zh: "提交的数据格式不正确", en: "The request body is not valid JSON" },
+  IDEMPOTENCY_CONFLICT: {
+    zh: "该请求已用不同内容提交过，请刷新页面后重试",
+    en: "This request was already submitted with different content; reload the page and try again",
+  },
+  USER_EXISTS: { zh: "该用户名已被使用，请换一个", en: "That username is already taken; choose another" },
+  USER_DISABLED: { zh: "该账号已停用，请联系管理员", en: "This account is disabled; contact your administrator" },
+  PASSWORD_TOO_SHORT: { zh: "密码至少需要 8 个字符", en: "The password must be at least 8 characters" },
+  PASSWORD_TOO_LONG: { zh: "密码不能超过 128 个字符", en: "The password must be at most 128 characters" },
+  PASSWORD_COMMON: {
+    zh: "该密码过于常见，容易被猜中，请换一个（建议使用 15 个字符以上的短语）",
+    en: "That password is too common and easy to guess; choose another (a phrase of 15+ characters works well)",
+  },
+  PASSWORD_IS_USERNAME: { zh: "密码不能与用户名相同", en: "The password must not be the same as the username" },
+  INTERNAL: { zh: "系统出现错误，请稍后再试", en: "Something went wrong on our side; please try again later" },
+};
+
+export function appErrorMessage(code: AppErrorCode, locale: Locale): string {
+  const message = ERROR_MESSAGES[code];
+  return locale === "en" ? message.en : message.zh;
+}
+
+/** One string for places that cannot choose a locale (zod issues, logs): Chinese first, the users' language. */
+export function bilingual(message: BilingualMessage): string {
+  return `${message.zh} / ${message.en}`;
+}

@@ -1,0 +1,207 @@
+import { divisionLevelOf, type DivisionLevel } from "./division-code.ts";
+import type { BilingualMessage } from "./errors.ts";
+
+/** Every role is granted over one scope: a division, a station or a contractor. */
+export const ROLES = [
+  "region_admin",
+  "region_viewer",
+  "prefecture_admin",
+  "county_supervisor",
+  "township_officer",
+  "contractor_admin",
+  "station_admin",
+  "social_worker",
+  "supervisor",
+  "inspector",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, BilingualMessage> = {
+  region_admin: { zh: "自治区民政厅管理员", en: "Region department administrator" },
+  region_viewer: { zh: "自治区民政厅查看人员", en: "Region department viewer" },
+  prefecture_admin: { zh: "州民政局管理员", en: "Prefecture bureau administrator" },
+  county_supervisor: { zh: "市（县）民政局督导", en: "City/county bureau supervisor" },
+  township_officer: { zh: "乡镇民政干事", en: "Township civil-affairs officer" },
+  contractor_admin: { zh: "承接机构管理员", en: "Contractor administrator" },
+  station_admin: { zh: "社工站站长/管理员", en: "Station head / administrator" },
+  social_worker: { zh: "驻站社工", en: "Resident social worker" },
+  supervisor: { zh: "督导", en: "Supervisor" },
+  inspector: { zh: "检查人员（限时）", en: "Inspector (time-limited)" },
+};
+
+export type RoleScope = "division" | "station" | "contractor";
+
+export const ROLE_SCOPE: Record<Role, RoleScope> = {
+  region_admin: "division",
+  region_viewer: "division",
+  prefecture_admin: "division",
+  county_supervisor: "division",
+  township_officer: "division",
+  contractor_admin: "contractor",
+  station_admin: "station",
+  social_worker: "station",
+  supervisor: "station",
+  inspector: "station",
+};
+
+export const DIVISION_ROLES = [
+  "region_admin",
+  "region_viewer",
+  "prefecture_admin",
+  "county_supervisor",
+  "township_officer",
+] as const satisfies readonly Role[];
+export type DivisionRole = (typeof DIVISION_ROLES)[number];
+
+/** Each body in the plan sits at one level; a grant at another level would widen or narrow its reach. */
+export const DIVISION_ROLE_LEVEL: Record<DivisionRole, DivisionLevel> = {
+  region_admin: "province",
+  region_viewer: "province",
+  prefecture_admin: "prefecture",
+  county_supervisor: "county",
+  township_officer: "township",
+};
+
+export function isDivisionRole(role: Role): role is DivisionRole {
+  return (DIVISION_ROLES as readonly Role[]).includes(role);
+}
+
+export interface GrantScope {
+  divisionCode?: string | null;
+  stationId?: string | null;
+  contractorId?: string | null;
+}
+
+/**
+ * Null when the grant names exactly the scope its role needs, else a message saying what is wrong.
+ * Exactly one scope, so no grant is ever read two ways.
+ */
+export function checkGrantScope(role: Role, scope: GrantScope): BilingualMessage | null {
+  const scopeKind = ROLE_SCOPE[role];
+  const given = {
+    division: Boolean(scope.divisionCode),
+    station: Boolean(scope.stationId),
+    contractor: Boolean(scope.contractorId),
+  } satisfies Record<RoleScope, boolean>;
+  const label = ROLE_LABELS[role];
+
+  if (!given[scopeKind]) {
+    const needs: Record<RoleScope, BilingualMessage> = {
+      division: { zh: "区划", en: "division" },
+      station: { zh: "社工站", en: "station" },
+      contractor: { zh: "承接机构", en: "contractor" },
+    };
+    return {
+      zh: `${label.zh}须指定${needs[scopeKind].zh}`,
+      en: `${label.en} must be granted over a ${needs[scopeKind].en}`,
+    };
+  }
+  const extra = (Object.keys(given) as RoleScope[]).filter((kind) => kind !== scopeKind && given[kind]);
+  if (extra.length > 0) {
+    return { zh: `${label.zh}只能指定一个授权范围`, en: `${label.en} must be granted over exactly one scope` };
+  }
+  if (isDivisionRole(role)) {
+    const expected = DIVISION_ROLE_LEVEL[role];
+    const actual = divisionLevelOf(scope.divisionCode ?? "");
+    if (actual === null) return { zh: "区划代码格式不正确", en: "The division code is malformed" };
+    if (actual !== expected) {
+      return {
+        zh: `${label.zh}须在${LEVEL_LABELS[expected]}一级授权`,
+        en: `${label.en} must be granted at ${expected} level, not ${actual}`,
+      };
+    }
+  }
+  return null;
+}
+
+const LEVEL_LABELS: Record<DivisionLevel, string> = {
+  province: "自治区（省）",
+  prefecture: "州（地、市）",
+  county: "市（县、区）",
+  township: "乡镇（街道）",
+  village: "村（社区）",
+};
+
+/** R18/inspector row: inspections by finance, audit and evaluators are time-limited, so grants must expire. */
+export function roleRequiresExpiry(role: Role): boolean {
+  return role === "inspector";
+}
+
+export const PERMISSIONS = [
+  "station.read",
+  "station.onboard",
+  "station.status.change",
+  "station.branding.edit",
+  "workspace.read",
+  "workspace.write",
+  "coverage.read",
+  "users.read",
+  "users.manage",
+  "sessions.manage",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Least privilege: each role gets what its row in the plan's table needs, nothing more. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // The region department funds and watches rollout but never sees personal data, so no workspace.read.
+  region_admin: ["station.read", "coverage.read", "users.read", "users.manage", "sessions.manage", "audit.read"],
+  region_viewer: ["station.read", "coverage.read"],
+  // R15/prefecture row: the prefecture bureau onboards stations and receives filings.
+  prefecture_admin: [
+    "station.read",
+    "station.onboard",
+    "station.status.change",
+    "coverage.read",
+    "users.read",
+    "users.manage",
+    "sessions.manage",
+    "audit.read",
+  ],
+  // R15: the city/county bureau supervises and evaluates, reading but not writing station work.
+  county_supervisor: ["station.read", "coverage.read", "workspace.read", "audit.read"],
+  // R16: the township supervises its own station as purchaser.
+  township_officer: ["station.read", "workspace.read", "coverage.read"],
+  // R18: the contractor runs the station and its public disclosure.
+  contractor_admin: ["station.read", "workspace.read", "workspace.write", "station.branding.edit", "users.read"],
+  station_admin: [
+    "station.read",
+    "workspace.read",
+    "workspace.write",
+    "station.branding.edit",
+    "users.read",
+    "users.manage",
+    "sessions.manage",
+    "audit.read",
+  ],
+  social_worker: ["station.read", "workspace.read", "workspace.write"],
+  // R7: the supervisor oversees and corrects unqualified workers' work.
+  supervisor: ["station.read", "workspace.read", "workspace.write"],
+  inspector: ["station.read", "workspace.read"],
+};
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+const SUPERVISORY_ROLES: ReadonlySet<Role> = new Set([
+  "region_admin",
+  "region_viewer",
+  "prefecture_admin",
+  "county_supervisor",
+  "township_officer",
+  "inspector",
+]);
+
+/** People who supervise from outside the station: their every entry into a workspace is audited (R18). */
+export function isSupervisoryRole(role: Role): boolean {
+  return SUPERVISORY_ROLES.has(role);
+}
+
+/** Roles whose reports span many stations, where small counts must be suppressed (see formatSmallCount). */
+export const ROLE_ABOVE_STATION: ReadonlySet<Role> = new Set([
+  "region_admin",
+  "region_viewer",
+  "prefecture_admin",
+  "county_supervisor",
+]);
