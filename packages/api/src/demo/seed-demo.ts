@@ -51,11 +51,14 @@ export async function seedDemo(owner: Kysely<Database>): Promise<{ created: bool
       .values({ name: "昌吉市仁和社会工作服务中心", credit_code: demoCreditCode() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await onboardStations(
-      tx,
-      { scopeCode: CHANGJI_PREFECTURE, allUnder: CHANGJI_PREFECTURE, initialStatus: "onboarding" },
-      { userId: "00000000-0000-0000-0000-000000000000", username: "seed", ip: "127.0.0.1" },
-    );
+    // Every county of the prefecture but Changji City itself, where only Liugong (the pilot, R3) is
+    // open: the city's other townships are left for a person trying the demo to onboard.
+    const seeder = { userId: "00000000-0000-0000-0000-000000000000", username: "seed", ip: "127.0.0.1" };
+    const counties = await tx.selectFrom("division").select("code").where("parent_code", "=", CHANGJI_PREFECTURE).execute();
+    for (const county of counties.filter((c) => c.code !== CHANGJI_CITY)) {
+      await onboardStations(tx, { scopeCode: CHANGJI_PREFECTURE, allUnder: county.code, initialStatus: "onboarding" }, seeder);
+    }
+    await onboardStations(tx, { scopeCode: CHANGJI_PREFECTURE, townshipCodes: [LIUGONG], initialStatus: "onboarding" }, seeder);
     const liugong = await tx.selectFrom("station").select("id").where("division_code", "=", LIUGONG).executeTakeFirstOrThrow();
     const today = todayInShanghai();
     await tx

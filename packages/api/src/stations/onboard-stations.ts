@@ -93,12 +93,13 @@ async function assignSlugs(tx: Tx, places: TownshipPlace[]): Promise<Map<string,
   const taken = new Set(
     wanted.length === 0
       ? []
-      : (await tx.selectFrom("station").select("slug").where("slug", "in", wanted.map((w) => w.slug)).execute()).map((r) => r.slug),
+      : (await tx.selectFrom("station").select("slug").where("slug", "in", wanted.map((w) => w.slug.slice(0, 50).replace(/-+$/, ""))).execute()).map((r) => r.slug),
   );
   const result = new Map<string, string>();
   for (const { code, slug } of wanted) {
-    let candidate = slug;
-    if (taken.has(candidate)) candidate = `${slug.slice(0, 50)}-${code}`;
+    // Long names (兵团 farms, development zones) are cut so a slug stays a usable URL segment.
+    let candidate = slug.length > 50 ? slug.slice(0, 50).replace(/-+$/, "") : slug;
+    if (taken.has(candidate)) candidate = `${candidate.slice(0, 40).replace(/-+$/, "")}-${code}`;
     taken.add(candidate);
     result.set(code, candidate);
   }
