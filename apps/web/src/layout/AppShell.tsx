@@ -1,0 +1,84 @@
+import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { roleHasPermission } from "@shegong/domain";
+import { Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
+import type { ReactNode } from "react";
+import { useI18n, type Translate } from "../i18n/locale.tsx";
+import type { Me } from "../lib/access.ts";
+import { logout } from "../lib/session-api.ts";
+import { Link, navigate } from "../router.tsx";
+import { queryClient } from "../trpc.ts";
+import { LocaleSwitch } from "./LocaleSwitch.tsx";
+import { StationSwitcher } from "./StationSwitcher.tsx";
+
+interface NavItem {
+  path: string;
+  label: string;
+}
+
+/** The places a person's grants open, in the order of the tiers (R1): region, prefecture, county, station. */
+function navItemsOf(me: Me, t: Translate): NavItem[] {
+  const items: NavItem[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, label: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    items.push({ path, label });
+  };
+  for (const g of me.grants) {
+    const code = g.divisionCode;
+    if (!code) continue;
+    const name = g.scopeName ?? code;
+    if (roleHasPermission(g.role, "coverage.read") && code.length <= 4) add(`/region/${code}`, `${t("shell.region")} · ${name}`);
+    if (roleHasPermission(g.role, "station.read") && code.length <= 6) add(`/console/${code}`, `${t("shell.console")} · ${name}`);
+    if (roleHasPermission(g.role, "users.read")) add(`/console/${code}/users`, `${t("shell.users")} · ${name}`);
+  }
+  const station = me.stations.length === 1 ? me.stations[0] : undefined;
+  if (station) add(`/station/${station.id}`, t("shell.myStation"));
+  for (const g of me.grants) {
+    if (g.stationId && roleHasPermission(g.role, "users.read")) add(`/station/${g.stationId}/users`, t("shell.users"));
+  }
+  return items;
+}
+
+export function AppShell({ me, path, currentStationId, children }: { me: Me; path: string; currentStationId: string | null; children: ReactNode }) {
+  const { t, pick } = useI18n();
+  const signOut = useMutation({
+    mutationFn: logout,
+    onSettled: async () => {
+      queryClient.clear();
+      navigate("/login", { replace: true });
+      await queryClient.resetQueries();
+    },
+  });
+  const items = navItemsOf(me, t);
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: 24 }}>
+        <Link to="/" style={{ color: "#fff", fontWeight: 600, fontSize: 16, whiteSpace: "nowrap" }}>
+          {t("app.name")}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          style={{ flex: 1, minWidth: 0 }}
+          selectedKeys={[path]}
+          items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{item.label}</Link> }))}
+        />
+        <StationSwitcher stations={me.stations} currentId={currentStationId} />
+        <Space style={{ color: "#fff" }}>
+          <Tooltip title={me.grants.map((g) => pick(g.roleLabel)).join("、")}>
+            <Typography.Text style={{ color: "#fff", whiteSpace: "nowrap" }} data-testid="user-name">
+              <UserOutlined /> {me.user.displayName}
+            </Typography.Text>
+          </Tooltip>
+          <LocaleSwitch light />
+          <Button type="text" style={{ color: "#fff" }} icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()} data-testid="logout">
+            {t("shell.logout")}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

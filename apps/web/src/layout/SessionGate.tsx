@@ -1,0 +1,70 @@
+import { useQuery } from "@tanstack/react-query";
+import { Button, Result, Spin } from "antd";
+import { useEffect } from "react";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { useI18n } from "../i18n/locale.tsx";
+import { appErrorCodeOf } from "../lib/app-error.ts";
+import { homePathOf } from "../lib/home-path.ts";
+import { ConsolePage } from "../pages/ConsolePage.tsx";
+import { LoginPage } from "../pages/LoginPage.tsx";
+import { RegionOverviewPage } from "../pages/RegionOverviewPage.tsx";
+import { StationWorkspacePage } from "../pages/StationWorkspacePage.tsx";
+import { UsersPage } from "../pages/UsersPage.tsx";
+import { Link, matchRoute, navigate, usePath, type Route } from "../router.tsx";
+import { trpc } from "../trpc.ts";
+import type { Me } from "../lib/access.ts";
+import { AppShell } from "./AppShell.tsx";
+
+function RouteView({ route, me }: { route: Route; me: Me }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case "station":
+      return <StationWorkspacePage key={route.stationId} stationId={route.stationId} />;
+    case "console":
+      return <ConsolePage key={route.divisionCode} me={me} divisionCode={route.divisionCode} />;
+    case "region":
+      return <RegionOverviewPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "stationUsers":
+      return <UsersPage key={route.stationId} scope={{ stationId: route.stationId }} />;
+    case "divisionUsers":
+      return <UsersPage key={route.divisionCode} scope={{ divisionCode: route.divisionCode }} />;
+    case "home":
+    case "login":
+      return homePathOf(me) === null ? <Result status="info" title={t("shell.noAccess")} /> : <Spin />;
+    case "notFound":
+      return <Result status="404" title={t("error.notFoundPage")} extra={<Link to="/">{t("common.back")}</Link>} />;
+  }
+}
+
+/** Signed out: the login form, whatever the address. Signed in: the shell around the page asked for. */
+export function SessionGate() {
+  const { t } = useI18n();
+  const path = usePath();
+  const route = matchRoute(path);
+  const me = useQuery({ ...trpc.me.get.queryOptions(), retry: false, staleTime: 60_000 });
+  const signedOut = me.isError && ["AUTH_REQUIRED", "AUTH_SESSION_EXPIRED"].includes(appErrorCodeOf(me.error) ?? "");
+
+  useEffect(() => {
+    if (!me.data || (route.name !== "home" && route.name !== "login")) return;
+    const home = homePathOf(me.data);
+    if (home) navigate(home, { replace: true });
+  }, [me.data, route.name]);
+
+  if (me.isPending) return <Spin fullscreen />;
+  if (signedOut) return <LoginPage />;
+  if (me.isError) {
+    return (
+      <Result
+        status="error"
+        title={<ErrorAlert error={me.error} />}
+        extra={<Button onClick={() => void me.refetch()}>{t("common.submit")}</Button>}
+      />
+    );
+  }
+  const currentStationId = route.name === "station" ? route.stationId : null;
+  return (
+    <AppShell me={me.data} path={path} currentStationId={currentStationId}>
+      <RouteView route={route} me={me.data} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,65 @@
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
+
+/** A small history router: the app has a handful of routes, and the server answers every GET with the page. */
+const NAVIGATE_EVENT = "shegong:navigate";
+
+function subscribe(onChange: () => void) {
+  window.addEventListener("popstate", onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener("popstate", onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+const currentPath = () => window.location.pathname;
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, currentPath);
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  if (to === window.location.pathname + window.location.search) return;
+  if (options.replace) window.history.replaceState(null, "", to);
+  else window.history.pushState(null, "", to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+export type Route =
+  | { name: "home" }
+  | { name: "login" }
+  | { name: "station"; stationId: string }
+  | { name: "console"; divisionCode: string }
+  | { name: "region"; divisionCode: string }
+  | { name: "stationUsers"; stationId: string }
+  | { name: "divisionUsers"; divisionCode: string }
+  | { name: "notFound" };
+
+const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
+  [/^\/$/, () => ({ name: "home" })],
+  [/^\/login$/, () => ({ name: "login" })],
+  [/^\/station\/([0-9a-f-]{36})$/i, (m) => ({ name: "station", stationId: m[1] ?? "" })],
+  [/^\/station\/([0-9a-f-]{36})\/users$/i, (m) => ({ name: "stationUsers", stationId: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
+  [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
+];
+
+export function matchRoute(path: string): Route {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  for (const [pattern, build] of PATTERNS) {
+    const match = pattern.exec(trimmed);
+    if (match) return build(match);
+  }
+  return { name: "notFound" };
+}
+
+export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handleClick} {...rest} />;
+}

@@ -1,0 +1,47 @@
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { appErrorCodeOf } from "./lib/app-error.ts";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+// Type-only: the browser bundle must never contain server code.
+import type { AppRouter } from "@shegong/api";
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+
+/** A session that ended while the page was open (timeout, logout elsewhere) sends the person back to the login form. */
+function onSessionLost(error: unknown) {
+  const code = appErrorCodeOf(error);
+  if (code === "AUTH_REQUIRED" || code === "AUTH_SESSION_EXPIRED") {
+    void queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() });
+  }
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onSessionLost }),
+  mutationCache: new MutationCache({ onError: onSessionLost }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Permission and not-found answers do not change on retry.
+      retry: (failureCount, error) => failureCount < 2 && !isClientError(error),
+    },
+  },
+});
+
+function isClientError(error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: "/trpc",
+      fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
+    }),
+  ],
+});
+
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

@@ -1,0 +1,96 @@
+import { hashPassword, loadActiveGrants, login, validateSession } from "@shegong/auth";
+import { withOwnerScope } from "@shegong/db";
+import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
+import type { Role } from "@shegong/domain";
+import { createCaller } from "../src/root.ts";
+import { onboardStations } from "../src/stations/onboard-stations.ts";
+import { createUser } from "../src/users/manage-users.ts";
+
+export const PASSWORD = "correct horse battery staple";
+
+/** Two stations in Changji City and one in Ili, with an account for each role that matters. */
+export interface World {
+  dbs: TestDatabases;
+  stations: { a: string; b: string; ili: string };
+  contractorId: string;
+  as(username: string): Promise<ReturnType<typeof createCaller>>;
+  close(): Promise<void>;
+}
+
+export const LIUGONG = "652301105";
+export const DAXIQU = "652301104";
+export const ILI_TOWNSHIP = "654002001";
+
+const ACCOUNTS: { username: string; role: Role; scope: "a" | "b" | "ili" | "changji" | "ili-pref" | "city" | "region" | "contractor" | "town-a" }[] = [
+  { username: "a.admin", role: "station_admin", scope: "a" },
+  { username: "a.worker", role: "social_worker", scope: "a" },
+  { username: "a.inspector", role: "inspector", scope: "a" },
+  { username: "b.admin", role: "station_admin", scope: "b" },
+  { username: "b.worker", role: "social_worker", scope: "b" },
+  { username: "ili.admin", role: "station_admin", scope: "ili" },
+  { username: "changji.pref", role: "prefecture_admin", scope: "changji" },
+  { username: "ili.pref", role: "prefecture_admin", scope: "ili-pref" },
+  { username: "city.sup", role: "county_supervisor", scope: "city" },
+  { username: "town.a", role: "township_officer", scope: "town-a" },
+  { username: "region.admin", role: "region_admin", scope: "region" },
+  { username: "region.viewer", role: "region_viewer", scope: "region" },
+  { username: "contractor.a", role: "contractor_admin", scope: "contractor" },
+];
+
+export async function createWorld(): Promise<World> {
+  const dbs = await createTestDatabases();
+  const owner = dbs.owner.db;
+  const passwordHash = await hashPassword(PASSWORD);
+  const actor = { userId: "00000000-0000-0000-0000-000000000000", username: "test", ip: "127.0.0.1" };
+  const ids = await withOwnerScope(owner, "65", async (tx) => {
+    const created = await onboardStations(tx, { scopeCode: "65", townshipCodes: [LIUGONG, DAXIQU, ILI_TOWNSHIP], initialStatus: "onboarding" }, actor);
+    const byCode = new Map(created.created.map((s) => [s.divisionCode, s.id]));
+    const contractor = await tx.insertInto("contractor").values({ name: "测试社工机构", credit_code: null }).returning("id").executeTakeFirstOrThrow();
+    const a = byCode.get(LIUGONG) as string;
+    await tx.updateTable("station").set({ contractor_id: contractor.id }).where("id", "=", a).execute();
+    const stations = { a, b: byCode.get(DAXIQU) as string, ili: byCode.get(ILI_TOWNSHIP) as string };
+    const scopes = {
+      a: { stationId: stations.a },
+      b: { stationId: stations.b },
+      ili: { stationId: stations.ili },
+      changji: { divisionCode: "6523" },
+      "ili-pref": { divisionCode: "6540" },
+      city: { divisionCode: "652301" },
+      "town-a": { divisionCode: LIUGONG },
+      region: { divisionCode: "65" },
+      contractor: { contractorId: contractor.id },
+    } as const;
+    for (const account of ACCOUNTS) {
+      await createUser(
+        tx,
+        {
+          username: account.username,
+          displayName: account.username,
+          passwordHash,
+          role: account.role,
+          expiresAt: account.role === "inspector" ? new Date(Date.now() + 86400_000) : undefined,
+          ...scopes[account.scope],
+        },
+        null,
+      );
+    }
+    return { stations, contractorId: contractor.id };
+  });
+  const callers = new Map<string, ReturnType<typeof createCaller>>();
+  return {
+    dbs,
+    ...ids,
+    async as(username: string) {
+      const cached = callers.get(username);
+      if (cached) return cached;
+      const result = await login(dbs.app.db, { username, password: PASSWORD, ip: "10.0.0.1" });
+      if (!result.ok) throw new Error(`login ${username}: ${result.code}`);
+      const session = await validateSession(dbs.app.db, result.token);
+      const grants = await loadActiveGrants(dbs.app.db, result.userId);
+      const caller = createCaller({ database: dbs.app, session, grants, ip: "10.0.0.1", userAgent: "vitest" });
+      callers.set(username, caller);
+      return caller;
+    },
+    close: () => dbs.close(),
+  };
+}

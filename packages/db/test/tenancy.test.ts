@@ -1,0 +1,78 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabases, type TestDatabases } from "../src/test-db.ts";
+import { withDivisionScope, withPlatform, withStation } from "../src/tenant.ts";
+
+/** RLS as the wall behind the application's checks: even a query that forgets its filter sees one station. */
+describe("station transactions and row-level security", () => {
+  let dbs: TestDatabases;
+  let a: string;
+  let b: string;
+  beforeAll(async () => {
+    dbs = await createTestDatabases();
+    const rows = await dbs.owner.db
+      .insertInto("station")
+      .values([
+        { division_code: "652301105", slug: "liugong", plaque_name: "昌吉市六工镇社会工作服务站", status: "active", status_since: "2026-01-01", primary_color: "#b7282e" },
+        { division_code: "654002001", slug: "saybag", plaque_name: "伊宁市萨依布依街道社会工作服务站", status: "active", status_since: "2026-01-01", primary_color: "#b7282e" },
+      ])
+      .returning("id")
+      .execute();
+    [a, b] = rows.map((r) => r.id) as [string, string];
+    await dbs.owner.db
+      .insertInto("staff_member")
+      .values([
+        { station_id: a, display_name: "李娜", position: "驻站社工", qualification: null },
+        { station_id: b, display_name: "阿依古丽", position: "驻站社工", qualification: null },
+      ])
+      .execute();
+  }, 60_000);
+  afterAll(() => dbs?.close());
+
+  it("a station transaction sees only its own rows, even unfiltered", async () => {
+    const seen = await withStation(dbs.app.db, a, (tx) => tx.selectFrom("staff_member").select(["station_id", "display_name"]).execute());
+    expect(seen).toEqual([{ station_id: a, display_name: "李娜" }]);
+  });
+
+  it("no station set: no station rows", async () => {
+    const seen = await withPlatform(dbs.app.db, (tx) => tx.selectFrom("staff_member").selectAll().execute());
+    expect(seen).toEqual([]);
+  });
+
+  it("writing another station's row is refused by the database", async () => {
+    await expect(
+      withStation(dbs.app.db, a, (tx) => tx.insertInto("staff_member").values({ station_id: b, display_name: "x", position: "x", qualification: null }).execute()),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await withStation(dbs.app.db, a, (tx) =>
+      tx.updateTable("staff_member").set({ display_name: "hijacked" }).where("station_id", "=", b).executeTakeFirst(),
+    );
+    expect(Number(updated.numUpdatedRows)).toBe(0);
+  });
+
+  it("a division scope sees the stations under it only", async () => {
+    const changji = await withDivisionScope(dbs.app.db, "6523", (tx) => tx.selectFrom("staff_member").select("display_name").execute());
+    expect(changji).toEqual([{ display_name: "李娜" }]);
+    await expect(
+      withDivisionScope(dbs.app.db, "6523", (tx) =>
+        tx.insertInto("station").values({ division_code: "654002002", slug: "elsewhere", plaque_name: "x", status: "planned", status_since: "2026-01-01", primary_color: "#000000" }).execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it("the station setting is transaction-local: nothing leaks to the next transaction", async () => {
+    await withStation(dbs.app.db, a, async () => undefined);
+    const after = await withPlatform(dbs.app.db, (tx) =>
+      sql<{ station: string | null; role: string }>`select nullif(current_setting('app.station_id', true), '') as station, current_user as role`.execute(tx),
+    );
+    expect(after.rows[0]?.station ?? null).toBeNull();
+    expect(after.rows[0]?.role).toBe("shegong_app");
+  });
+
+  it("the server's role cannot rewrite or delete the audit log", async () => {
+    await withStation(dbs.app.db, a, (tx) =>
+      tx.insertInto("audit_event").values({ station_id: a, action: "test", outcome: "success", detail: "{}", actor_user_id: null, actor_name: null, target: null, ip: null }).execute(),
+    );
+    await expect(withStation(dbs.app.db, a, (tx) => tx.updateTable("audit_event").set({ action: "forged" }).execute())).rejects.toThrow(/permission denied/);
+    await expect(withStation(dbs.app.db, a, (tx) => tx.deleteFrom("audit_event").execute())).rejects.toThrow(/permission denied/);
+  });
+});
