@@ -9,7 +9,7 @@ import { StationBand, type Workspace } from "../features/workspace/StationBand.t
 import { StationFacts } from "../features/workspace/StationFacts.tsx";
 import { StatusHistoryTable } from "../features/workspace/StatusHistoryTable.tsx";
 import { useI18n } from "../i18n/locale.tsx";
-import { trpc } from "../trpc.ts";
+import { queryClient, trpc } from "../trpc.ts";
 
 /**
  * A station's own workspace. Opening it is `workspace.enter`, called once: the server records a
@@ -19,13 +19,14 @@ export function StationWorkspacePage({ stationId }: { stationId: string }) {
   const { t } = useI18n();
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const enter = useMutation(trpc.workspace.enter.mutationOptions({ onSuccess: setWorkspace }));
+  const { mutate: enterWorkspace } = enter;
   const entered = useRef(false);
   useEffect(() => {
     // Once per visit, also under StrictMode's double effects: each call is an audited entry.
     if (entered.current) return;
     entered.current = true;
-    enter.mutate({ stationId });
-  }, [enter, stationId]);
+    enterWorkspace({ stationId });
+  }, [enterWorkspace, stationId]);
 
   const history = useQuery({ ...trpc.stations.history.queryOptions({ stationId }), retry: false });
   const audit = useQuery({ ...trpc.audit.list.queryOptions({ stationId, limit: 100 }), retry: false });
@@ -55,7 +56,10 @@ export function StationWorkspacePage({ stationId }: { stationId: string }) {
           {
             key: "branding",
             label: t("workspace.tab.branding"),
-            children: <BrandingForm workspace={workspace} onSaved={(updated) => setWorkspace({ ...updated, readOnly: workspace.readOnly })} />,
+            children: <BrandingForm workspace={workspace} onSaved={(updated) => {
+                  setWorkspace({ ...updated, readOnly: workspace.readOnly });
+                  void queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey({ stationId }) });
+                }} />,
           },
         ]
       : []),
