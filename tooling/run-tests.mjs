@@ -5,9 +5,9 @@
 //   3. the database-backed tests again on a real PostgreSQL server — TEST_DATABASE_URL if given,
 //      otherwise a throwaway cluster started here from the Debian `postgresql` binaries.
 // What cannot run here is said plainly and skipped; under CI=true nothing may be skipped.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { startThrowawayCluster } from "./pg-throwaway.mjs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -38,16 +38,6 @@ function run(cmd, args, env = {}) {
   });
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function vitest(label, args, env) {
   const report = join(mkdtempSync(join(tmpdir(), "shegong-report-")), "report.json");
   say(label);
@@ -61,33 +51,6 @@ async function vitest(label, args, env) {
     totals.failed += 1;
   }
   if (code !== 0) failedSteps += 1;
-}
-
-function findPostgresBin() {
-  const base = "/usr/lib/postgresql";
-  if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(base, versions[0], "bin") : null;
-}
-
-async function startCluster() {
-  const bin = findPostgresBin();
-  if (!bin) return null;
-  const dir = mkdtempSync(join(tmpdir(), "shegong-pg-"));
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  const result = spawnSync("bash", [join(root, "tooling/pg-cluster.sh"), "start", join(dir, "data"), String(port)], { encoding: "utf8" });
-  if (result.status !== 0) {
-    console.error(result.stdout, result.stderr);
-    return null;
-  }
-  return {
-    url: result.stdout.trim(),
-    stop: () => {
-      spawnSync("bash", [join(root, "tooling/pg-cluster.sh"), "stop", join(dir, "data")], { stdio: "inherit" });
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 say("typecheck");
@@ -107,7 +70,7 @@ await vitest("all tests on the embedded database (PGlite)" + (browserEnv.SHEGONG
 let cluster = null;
 let url = process.env.TEST_DATABASE_URL;
 if (!url) {
-  cluster = await startCluster();
+  cluster = await startThrowawayCluster();
   url = cluster?.url;
 }
 if (url) {

@@ -9,12 +9,15 @@ import type { AppRouter } from "@shegong/api";
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 
-/** A session that ended while the page was open (timeout, logout elsewhere) sends the person back to the login form. */
+/**
+ * A session that ended while the page was open (timeout, logout elsewhere) sends the person back
+ * to the login form: forgetting `me` shows it. Only while signed in, so it cannot loop.
+ */
 function onSessionLost(error: unknown) {
   const code = appErrorCodeOf(error);
-  if (code === "AUTH_REQUIRED" || code === "AUTH_SESSION_EXPIRED") {
-    void queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() });
-  }
+  if (code !== "AUTH_REQUIRED" && code !== "AUTH_SESSION_EXPIRED") return;
+  const meKey = trpc.me.get.queryKey();
+  if (queryClient.getQueryData(meKey) !== undefined) void queryClient.resetQueries({ queryKey: meKey });
 }
 
 export const queryClient = new QueryClient({

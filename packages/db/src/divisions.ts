@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "./schema.ts";
 
-const DATA_DIR = new URL("../data/", import.meta.url);
+// Found through the package itself, so the path holds from source, tests and the bundled server.
+const DATA_DIR = new URL("data/", pathToFileURL(createRequire(import.meta.url).resolve("@shegong/db/package.json")));
 
 /** Which reference set to load: Xinjiang down to villages (default), or every township of China. */
 export type DivisionSet = "xinjiang" | "china";

@@ -1,0 +1,24 @@
+import { report, type Benchmark } from "./harness.ts";
+import { onboardingBenchmark } from "./onboarding.ts";
+import { startupBenchmark } from "./startup.ts";
+
+const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark];
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+if (process.argv.includes("--help") || process.argv.includes("--list")) {
+  console.log("pnpm bench [name…]   (no name: all)\n");
+  for (const b of BENCHMARKS) console.log(`  ${b.name.padEnd(12)} ${b.description}`);
+  process.exit(0);
+}
+const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));
+if (unknown.length) {
+  console.error(`unknown benchmark: ${unknown.join(", ")}; known: ${BENCHMARKS.map((b) => b.name).join(", ")}`);
+  process.exit(2);
+}
+let missedTarget = false;
+for (const bench of BENCHMARKS.filter((b) => wanted.length === 0 || wanted.includes(b.name))) {
+  const rows = await bench.run();
+  report(bench.name, rows);
+  if (rows.some((r) => r.meetsTarget === false)) missedTarget = true;
+}
+process.exitCode = missedTarget ? 1 : 0;

@@ -1,0 +1,3 @@
+export function freePort(): Promise<number>;
+export function findPostgresBin(): string | null;
+export function startThrowawayCluster(): Promise<{ url: string; stop(): void } | null>;
