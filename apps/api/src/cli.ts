@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { hashAcceptablePassword, createUser, onboardStations, seedDemo } from "@shegong/api";
-import { countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, type ShegongDb } from "@shegong/db";
+import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, type ShegongDb } from "@shegong/db";
 import { ROLES, ROLE_SCOPE, type Role } from "@shegong/domain";
 
 const HELP: Record<string, string> = {
@@ -85,9 +85,11 @@ async function main(argv: string[]) {
       const passwordHash = await hashAcceptablePassword(password, username).catch((e: Error) => fail(`password refused: ${e.message}`));
       await withOwner(async (db) => {
         const scope = values.scope ?? "65";
-        const created = await withOwnerScope(db.db, scope, (tx) =>
-          createUser(tx, { username, displayName: values["display-name"] ?? username, passwordHash, role, divisionCode: scope }, null),
-        );
+        const created = await withOwnerScope(db.db, scope, async (tx) => {
+          const user = await createUser(tx, { username, displayName: values["display-name"] ?? username, passwordHash, role, divisionCode: scope }, null);
+          await recordAudit(tx, { actorName: "cli", action: "user.create", target: username, outcome: "success", ip: "cli", detail: { role, scope } });
+          return user;
+        });
         console.log(`created ${created.username} (${created.roleLabel.zh} / ${created.roleLabel.en}) for ${scope}`);
       });
       return;

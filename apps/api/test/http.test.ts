@@ -8,6 +8,10 @@ import { createApp } from "../src/app.ts";
 const PASSWORD = "a long enough passphrase";
 const ORIGIN = "http://localhost";
 
+// Response bodies are read loosely here: the assertions are the schema.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
 describe("HTTP surface", () => {
   let dbs: TestDatabases;
   let app: ReturnType<typeof createApp>;
@@ -43,14 +47,14 @@ describe("HTTP surface", () => {
   it("GET /healthz reports the database", async () => {
     const res = await app.request("/healthz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: dbs.kind });
+    expect(await json(res)).toEqual({ status: "ok", database: dbs.kind });
   });
 
   it("POST /auth/login sets the cookie; GET /auth/session reads it; POST /auth/logout ends it server-side", async () => {
     const cookie = await loginCookie("station");
     const session = await app.request(`${ORIGIN}/auth/session`, { headers: { cookie } });
     expect(session.status).toBe(200);
-    expect((await session.json()).user.username).toBe("station");
+    expect((await json(session)).user.username).toBe("station");
     expect((await post("/auth/logout", "", { cookie })).status).toBe(200);
     // The old cookie, replayed, is dead: the session was deleted on the server.
     expect((await app.request(`${ORIGIN}/auth/session`, { headers: { cookie } })).status).toBe(401);
@@ -59,7 +63,7 @@ describe("HTTP surface", () => {
   it("a wrong password gets 401 with a stable code and a message in both languages", async () => {
     const res = await post("/auth/login", JSON.stringify({ username: "station", password: "not the password" }));
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({
+    expect(await json(res)).toEqual({
       error: expect.objectContaining({ code: "AUTH_INVALID_CREDENTIALS", messageZh: "用户名或密码不正确", messageEn: expect.any(String) }),
     });
   });
@@ -67,7 +71,7 @@ describe("HTTP surface", () => {
   it("refuses a cross-origin POST before doing anything", async () => {
     const res = await post("/auth/login", JSON.stringify({ username: "station", password: PASSWORD }), { origin: "https://evil.example" });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe("AUTH_ORIGIN");
+    expect((await json(res)).error.code).toBe("AUTH_ORIGIN");
     expect(res.headers.get("set-cookie")).toBeNull();
     const cookie = await loginCookie("pref");
     const sneaky = await app.request(`${ORIGIN}/trpc/stations.onboard`, {
@@ -83,10 +87,10 @@ describe("HTTP surface", () => {
   it("malformed JSON and oversized bodies get clear errors", async () => {
     const bad = await post("/auth/login", "{not json");
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe("BAD_JSON");
+    expect((await json(bad)).error.code).toBe("BAD_JSON");
     const big = await post("/auth/login", JSON.stringify({ username: "x", password: "y".repeat(100 * 1024) }));
     expect(big.status).toBe(413);
-    expect((await big.json()).error.code).toBe("BODY_TOO_LARGE");
+    expect((await json(big)).error.code).toBe("BODY_TOO_LARGE");
   });
 
   it("tRPC errors carry the app code and both messages; nothing changes on refusal", async () => {
@@ -97,7 +101,7 @@ describe("HTTP surface", () => {
       body: JSON.stringify({ divisionCode: "6523", townshipCodes: ["652301105"], idempotencyKey: "abcdefgh2" }),
     });
     expect(dup.status).toBe(409);
-    const body = await dup.json();
+    const body = await json(dup);
     expect(body.error.data).toMatchObject({ appCode: "STATION_ALREADY_ONBOARDED", messageZh: expect.stringContaining("不能重复开通") });
     const invalid = await app.request(`${ORIGIN}/trpc/workspace.updateBranding`, {
       method: "POST",
@@ -105,7 +109,7 @@ describe("HTTP surface", () => {
       body: JSON.stringify({ stationId, primaryColor: "not-a-colour", showSocialWorkMark: true, showVolunteerMark: false }),
     });
     expect(invalid.status).toBe(400);
-    const invalidBody = await invalid.json();
+    const invalidBody = await json(invalid);
     expect(invalidBody.error.data.appCode).toBe("VALIDATION");
     expect(invalidBody.error.data.fieldErrors.primaryColor).toBeDefined();
     const garbage = await app.request(`${ORIGIN}/trpc/stations.onboard`, {

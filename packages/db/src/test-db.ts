@@ -5,6 +5,8 @@ import pg from "pg";
 
 export interface TestDatabases {
   kind: "pglite" | "postgres";
+  /** PostgreSQL only: the connection string of this test's own database. */
+  url?: string;
   owner: ShegongDb;
   app: ShegongDb;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export async function createTestDatabases(kind: "pglite" | "postgres" = process.
   const app = await openDatabase({ role: "app", connectionString: url.toString() });
   return {
     kind,
+    url: url.toString(),
     owner,
     app,
     close: async () => {

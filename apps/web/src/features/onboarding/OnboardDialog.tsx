@@ -121,7 +121,7 @@ export function OnboardDialog({ divisionCode, divisionName, onClose }: { divisio
               ) : (
                 <Checkbox.Group
                   data-testid="onboard-townships"
-                  style={{ display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: 8, width: "100%" }}
+                  style={{ display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: 8, width: "100%", maxHeight: 320, overflowY: "auto" }}
                   value={picked}
                   onChange={(values) => {
                     setPicked(values as string[]);

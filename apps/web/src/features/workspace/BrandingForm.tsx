@@ -62,7 +62,7 @@ export function BrandingForm({ workspace, onSaved }: { workspace: Workspace; onS
       data-testid="branding-form"
     >
       <ErrorAlert error={logoError ?? save.error} />
-      <Form.Item name="primaryColor" label={t("branding.color")} getValueFromEvent={(_color: unknown, css: string) => css}>
+      <Form.Item name="primaryColor" label={t("branding.color")} getValueFromEvent={(color: { toHexString: () => string }) => color.toHexString()}>
         <ColorPicker format="hex" disabledAlpha showText />
       </Form.Item>
       <Form.Item name="showSocialWorkMark" label={t("branding.showSocialWorkMark")} valuePropName="checked">

@@ -13,6 +13,9 @@ function textColorOn(hex: string): string {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? "rgba(0,0,0,0.88)" : "#fff";
 }
 
+// The national marks keep their own red on white, whatever the station's colour.
+const MARK_STYLE = { background: "#fff", color: "#b7282e", borderColor: "#b7282e", fontWeight: 600 } as const;
+
 /** The station's plaque (R8): its name in its own colour, its logo, and the national marks it displays. */
 export function StationBand({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
@@ -43,12 +46,12 @@ export function StationBand({ workspace }: { workspace: Workspace }) {
         <StationStatusTag status={workspace.status} />
         <Space size={4}>
           {branding.showSocialWorkMark && (
-            <Tag color="#b7282e" title={t("workspace.mark.socialWork")} data-testid="mark-social-work" style={{ border: "1px solid #fff" }}>
+            <Tag title={t("workspace.mark.socialWork")} data-testid="mark-social-work" style={MARK_STYLE}>
               中国社会工作
             </Tag>
           )}
           {branding.showVolunteerMark && (
-            <Tag color="#d4380d" title={t("workspace.mark.volunteer")} data-testid="mark-volunteer" style={{ border: "1px solid #fff" }}>
+            <Tag title={t("workspace.mark.volunteer")} data-testid="mark-volunteer" style={MARK_STYLE}>
               中国志愿服务
             </Tag>
           )}

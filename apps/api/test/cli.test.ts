@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "@shegong/db";
+import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const apiDir = new URL("..", import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), "shegong-cli-"));
+// On the PostgreSQL pass the CLI works on a fresh database of its own; otherwise on a PGlite folder.
+let postgres: TestDatabases | undefined;
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    cwd: apiDir,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, SHEGONG_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? "", INIT_CWD: "" },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** The operator CLI (`pnpm shegong …`) on the embedded database, end to end. */
+describe("pnpm shegong", () => {
+  beforeAll(async () => {
+    if (process.env.TEST_DATABASE_URL) postgres = await createTestDatabases("postgres");
+  });
+  afterAll(async () => {
+    await postgres?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("explains itself", () => {
+    const help = cli(["--help"]);
+    expect(help.code).toBe(0);
+    for (const command of ["migrate", "seed --demo", "admin create", "stations onboard", "stations list", "audit verify"]) expect(help.out).toContain(command);
+    expect(cli(["stations", "--help"]).out).toContain("--all-under");
+  });
+
+  it("migrates, creates the first admin from standard input, onboards, lists and verifies the audit chain", () => {
+    expect(cli(["migrate"]).out).toMatch(/16250 divisions/);
+    const weak = cli(["admin", "create", "--username", "zizhiqu.admin", "--role", "region_admin", "--scope", "65"], "12345678\n");
+    expect(weak.code).not.toBe(0);
+    const admin = cli(["admin", "create", "--username", "zizhiqu.admin", "--role", "region_admin", "--scope", "65"], "a long and private passphrase\n");
+    expect(admin.out).toContain("created zizhiqu.admin");
+    const onboard = cli(["stations", "onboard", "--division", "652301105", "--division", "652301104"]);
+    expect(onboard.out).toContain("昌吉市六工镇社会工作服务站");
+    expect(onboard.out).toContain("2 onboarded");
+    const again = cli(["stations", "onboard", "--division", "652301105"]);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toContain("STATION_ALREADY_ONBOARDED");
+    const list = JSON.parse(cli(["stations", "list", "--json"]).out) as { slug: string; status: string }[];
+    expect(list.map((s) => s.slug)).toEqual(["changjishi-daxiquzhen", "changjishi-liugongzhen"]);
+    const verify = cli(["audit", "verify"]);
+    expect(verify.code).toBe(0);
+    expect(verify.out).toMatch(/^ok: 3 events in 3 chains/);
+  });
+
+  it("audit verify names the first broken link after tampering", async () => {
+    const db = postgres ? postgres.owner : await openDatabase({ role: "owner", dataDir });
+    await sql`update audit_event set target = 'forged' where seq = 1 and action = 'station.onboard' and target = '652301105'`.execute(db.db);
+    const station = await db.db.selectFrom("station").select("id").where("division_code", "=", "652301105").executeTakeFirstOrThrow();
+    if (!postgres) await db.close();
+    const verify = cli(["audit", "verify"]);
+    expect(verify.code).toBe(1);
+    expect(verify.out).toContain(`BROKEN: chain ${station.id} at seq 1 (hash)`);
+  });
+});
