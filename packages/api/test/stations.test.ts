@@ -1,7 +1,8 @@
 import { todayInShanghai } from "@shegong/domain";
 import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, DAXIQU, LIUGONG, type World } from "./world.ts";
+import { login, validateSession } from "@shegong/auth";
+import { createWorld, DAXIQU, LIUGONG, PASSWORD, type World } from "./world.ts";
 
 const PNG_1x1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
 const key = () => `k${Math.random().toString(36).slice(2, 12)}`;
@@ -180,6 +181,19 @@ describe("accounts", () => {
     const pref = await world.as("changji.pref");
     const listed = await pref.users.division.list({ divisionCode: "6523" });
     expect(listed.find((u) => u.username === "a.worker")?.disabled).toBe(true);
+  });
+
+  it("a user changes their own password: the current one is checked, weak ones refused, other sessions end", async () => {
+    const me = await world.as("b.worker");
+    expect(await appCodeOf(me.me.changePassword({ currentPassword: "wrong", newPassword: "another long passphrase" }))).toBe("AUTH_INVALID_CREDENTIALS");
+    expect(await appCodeOf(me.me.changePassword({ currentPassword: PASSWORD, newPassword: "password" }))).toBe("PASSWORD_COMMON");
+    expect(await appCodeOf(me.me.changePassword({ currentPassword: PASSWORD, newPassword: "b.worker" }))).toBe("PASSWORD_IS_USERNAME");
+    expect(await appCodeOf(me.me.changePassword({ currentPassword: PASSWORD, newPassword: "short" }))).toBe("PASSWORD_TOO_SHORT");
+    const other = await login(world.dbs.app.db, { username: "b.worker", password: PASSWORD, ip: "10.9.9.9" });
+    if (!other.ok) throw new Error(other.code);
+    await me.me.changePassword({ currentPassword: PASSWORD, newPassword: "another long passphrase" });
+    expect(await validateSession(world.dbs.app.db, other.token)).toBeNull();
+    expect((await login(world.dbs.app.db, { username: "b.worker", password: "another long passphrase", ip: "10.9.9.9" })).ok).toBe(true);
   });
 
   it("a prefecture creates a county supervisor within its prefecture only", async () => {

@@ -14,41 +14,28 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+function auditRow(entry: AuditEntry) {
+  return {
+    station_id: entry.stationId ?? PLATFORM_CHAIN_ID,
+    actor_user_id: entry.actorUserId ?? null,
+    actor_name: entry.actorName ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    outcome: entry.outcome,
+    ip: entry.ip ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+}
+
 /** Appends to the station's hash chain; sequence, time and hashes are set by the database. */
 export async function recordAudit(tx: Tx | Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto("audit_event")
-    .values({
-      station_id: entry.stationId ?? PLATFORM_CHAIN_ID,
-      actor_user_id: entry.actorUserId ?? null,
-      actor_name: entry.actorName ?? null,
-      action: entry.action,
-      target: entry.target ?? null,
-      outcome: entry.outcome,
-      ip: entry.ip ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+  await tx.insertInto("audit_event").values(auditRow(entry)).execute();
 }
 
 /** Many events in one statement (bulk onboarding writes one per station). */
 export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx
-    .insertInto("audit_event")
-    .values(
-      entries.map((entry) => ({
-        station_id: entry.stationId ?? PLATFORM_CHAIN_ID,
-        actor_user_id: entry.actorUserId ?? null,
-        actor_name: entry.actorName ?? null,
-        action: entry.action,
-        target: entry.target ?? null,
-        outcome: entry.outcome,
-        ip: entry.ip ?? null,
-        detail: JSON.stringify(entry.detail ?? {}),
-      })),
-    )
-    .execute();
+  await tx.insertInto("audit_event").values(entries.map(auditRow)).execute();
 }
 
 export interface AuditChainBreak {

@@ -1,6 +1,7 @@
 import type { Tx } from "@shegong/db";
 import type { StationStatus } from "@shegong/domain";
 import { sql } from "kysely";
+import { stationsWithPlace } from "./station-place.ts";
 
 export interface StationFilter {
   divisionCode: string;
@@ -12,11 +13,7 @@ export interface StationFilter {
 
 /** Stations under a division for the supervision console, with their county for filtering. */
 export async function findStations(tx: Tx, filter: StationFilter) {
-  let base = tx
-    .selectFrom("station as s")
-    .innerJoin("division as t", "t.code", "s.division_code")
-    .leftJoin("division as c", "c.code", "t.parent_code")
-    .where(sql<boolean>`left(s.division_code, ${filter.divisionCode.length}) = ${filter.divisionCode}`);
+  let base = stationsWithPlace(tx).where(sql<boolean>`left(s.division_code, ${filter.divisionCode.length}) = ${filter.divisionCode}`);
   if (filter.status) base = base.where("s.status", "=", filter.status);
   if (filter.query) {
     const like = `%${filter.query.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -1,13 +1,11 @@
 import type { Tx } from "@shegong/db";
 import type { StationStatus } from "@shegong/domain";
 import { appError } from "../errors.ts";
+import { stationsWithPlace } from "../stations/station-place.ts";
 
 /** The station's own workspace header: plaque, colours, marks, place and who runs it. */
 export async function getWorkspace(tx: Tx, stationId: string) {
-  const row = await tx
-    .selectFrom("station as s")
-    .innerJoin("division as t", "t.code", "s.division_code")
-    .leftJoin("division as c", "c.code", "t.parent_code")
+  const row = await stationsWithPlace(tx)
     .leftJoin("division as p", "p.code", "c.parent_code")
     .leftJoin("contractor as k", "k.id", "s.contractor_id")
     .select([
