@@ -31,6 +31,7 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("foundation in a real 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
     server = await startShegongServer();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
@@ -80,7 +81,8 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("foundation in a real 
     expect(text).toContain(DAXIQU.plaque);
     // The list behind the dialog was refreshed: Daxiqu can no longer be ticked.
     await expect(township(DAXIQU.code).locator("input").isDisabled()).resolves.toBe(true);
-    await page.keyboard.press("Escape");
+    await page.locator("[data-testid=onboard-close]").click();
+    await page.locator("[data-testid=onboard-dialog]").waitFor({ state: "detached" });
   });
 
   it("shows the new station in the prefecture's station list", async () => {

@@ -110,6 +110,8 @@ describe("station workspace and branding", () => {
     const admin = await world.as("a.admin");
     const ws = await admin.workspace.enter({ stationId: world.stations.a });
     expect(ws).toMatchObject({ plaqueName: "昌吉市六工镇社会工作服务站", countyName: "昌吉市", prefectureName: "昌吉回族自治州", readOnly: false });
+    expect(ws.permissions).toEqual(expect.arrayContaining(["workspace.write", "station.branding.edit", "users.manage"]));
+    expect((await (await world.as("a.worker")).workspace.enter({ stationId: world.stations.a })).permissions).not.toContain("station.branding.edit");
     expect(ws.villageCount).toBeGreaterThan(5);
     const audit = await admin.audit.list({ stationId: world.stations.a });
     expect(audit.filter((a) => a.action === "workspace.enter")).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { withPlatform, type Database } from "@shegong/db";
-import { roleHasPermission, type Permission, type Role } from "@shegong/domain";
+import { PERMISSIONS, roleHasPermission, type Permission, type Role } from "@shegong/domain";
 import type { Kysely } from "kysely";
 
 export interface Grant {
@@ -61,4 +61,9 @@ export function findStationGrant(grants: Grant[], permission: Permission, statio
 
 export function findDivisionGrant(grants: Grant[], permission: Permission, divisionCode: string): Grant | null {
   return grants.find((g) => roleHasPermission(g.role, permission) && grantCoversDivision(g, divisionCode)) ?? null;
+}
+
+/** Every permission the user holds on the station, through any of their grants. */
+export function permissionsOnStation(grants: Grant[], station: StationRef): Permission[] {
+  return PERMISSIONS.filter((p) => findStationGrant(grants, p, station) !== null);
 }

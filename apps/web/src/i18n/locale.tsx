@@ -1,5 +1,5 @@
 import type { BilingualMessage, Locale } from "@shegong/domain";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { en } from "./en.ts";
 import { zhCN, type MessageKey } from "./zh-CN.ts";
 
@@ -42,8 +42,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private browsing may refuse storage; the choice then lasts for this page only.
     }
-    document.documentElement.lang = next;
   }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo<I18n>(
     () => ({
       locale,

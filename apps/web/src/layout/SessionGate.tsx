@@ -57,7 +57,7 @@ export function SessionGate() {
       <Result
         status="error"
         title={<ErrorAlert error={me.error} />}
-        extra={<Button onClick={() => void me.refetch()}>{t("common.submit")}</Button>}
+        extra={<Button onClick={() => void me.refetch()}>{t("common.retry")}</Button>}
       />
     );
   }

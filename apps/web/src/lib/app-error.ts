@@ -76,7 +76,13 @@ export function showError(error: unknown, locale: Locale): ShownError {
   const extra: string[] = [];
   const details = body.details ?? {};
   const retryAfter = body.retryAfterSeconds ?? details.retryAfterSeconds;
-  if (typeof retryAfter === "number") extra.push(translate(locale, "error.retryAfter", { seconds: retryAfter }));
+  if (typeof retryAfter === "number") {
+    extra.push(
+      retryAfter >= 120
+        ? translate(locale, "error.retryAfterMinutes", { minutes: Math.ceil(retryAfter / 60) })
+        : translate(locale, "error.retryAfter", { seconds: retryAfter }),
+    );
+  }
   const plaqueNames = stringList(details.plaqueNames);
   if (plaqueNames.length > 0) extra.push(translate(locale, "error.alreadyOnboarded", { names: plaqueNames.join("、") }));
   else {

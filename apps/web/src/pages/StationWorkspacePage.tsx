@@ -51,13 +51,13 @@ export function StationWorkspacePage({ stationId }: { stationId: string }) {
       ? [{ key: "history", label: t("workspace.tab.history"), children: <StatusHistoryTable events={history.data} /> }]
       : []),
     ...(audit.isSuccess ? [{ key: "audit", label: t("workspace.tab.audit"), children: <AuditTrailTable events={audit.data} /> }] : []),
-    ...(!workspace.readOnly
+    ...(!workspace.readOnly && workspace.permissions.includes("station.branding.edit")
       ? [
           {
             key: "branding",
             label: t("workspace.tab.branding"),
             children: <BrandingForm workspace={workspace} onSaved={(updated) => {
-                  setWorkspace({ ...updated, readOnly: workspace.readOnly });
+                  setWorkspace({ ...updated, readOnly: workspace.readOnly, permissions: workspace.permissions });
                   void queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey({ stationId }) });
                 }} />,
           },

@@ -9,7 +9,15 @@ import { SessionsDrawer } from "../features/users/SessionsDrawer.tsx";
 import { userAdminApi, userQueryKey, type UserRow, type UserScope } from "../features/users/user-admin-api.ts";
 import { useI18n } from "../i18n/locale.tsx";
 import { formatDateTime } from "../lib/dates.ts";
-import { queryClient } from "../trpc.ts";
+import { queryClient, trpc } from "../trpc.ts";
+
+function useScopeName(scope: UserScope): string {
+  const isStation = "stationId" in scope;
+  const me = useQuery({ ...trpc.me.get.queryOptions(), enabled: isStation });
+  const path = useQuery({ ...trpc.divisions.path.queryOptions({ code: isStation ? "65" : scope.divisionCode }), enabled: !isStation });
+  if (isStation) return me.data?.stations.find((s) => s.id === scope.stationId)?.plaqueName ?? "";
+  return path.data?.at(-1)?.name ?? scope.divisionCode;
+}
 
 /** Accounts in a station or a division: list, create, disable, and their sessions. */
 export function UsersPage({ scope }: { scope: UserScope }) {
@@ -21,7 +29,7 @@ export function UsersPage({ scope }: { scope: UserScope }) {
     mutationFn: (user: UserRow) => userAdminApi.setDisabled(scope, user.id, !user.disabled),
     onSettled: () => queryClient.invalidateQueries({ queryKey: userQueryKey(scope) }),
   });
-  const scopeName = "stationId" in scope ? (users.data?.[0]?.scopeName ?? "") : scope.divisionCode;
+  const scopeName = useScopeName(scope);
   return (
     <Card>
       <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", marginBottom: 16 }}>

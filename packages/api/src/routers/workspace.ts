@@ -1,11 +1,13 @@
 import { ZStationBrandingSchema } from "@shegong/domain";
+import { permissionsOnStation } from "@shegong/auth";
 import { z } from "zod";
 import { getWorkspace } from "../workspace/get-workspace.ts";
 import { updateBranding } from "../workspace/update-branding.ts";
 import { auditFrom, authedProcedure, router } from "../trpc.ts";
 
-// base64 of at most 256 KiB is at most ~350,000 characters; the domain check judges the bytes.
-const ZLogoBase64 = z.string().max(360_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: "logo must be base64" });
+// Loose on purpose: a file somewhat over 256 KiB reaches the domain check and gets LOGO_TOO_LARGE
+// (the body limit stops anything far bigger); the domain check also judges the bytes.
+const ZLogoBase64 = z.string().max(700_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: "logo must be base64" });
 
 export const workspaceRouter = router({
   /** Opening a station's workspace; a supervisor's entry is audited (ARCHITECTURE: tenancy). */
@@ -19,7 +21,9 @@ export const workspaceRouter = router({
         if (access?.supervisory) {
           await auditFrom(ctx, input.stationId)(tx, { action: "workspace.enter", target: access.grant.role });
         }
-        return { ...workspace, readOnly: !access || access.supervisory };
+        // What the caller may do here, from every grant that covers the station (the UI shows only that).
+        const permissions = access ? permissionsOnStation(ctx.grants, access.station) : [];
+        return { ...workspace, readOnly: !access || access.supervisory, permissions };
       }),
     ),
 

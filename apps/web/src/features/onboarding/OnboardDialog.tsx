@@ -72,7 +72,9 @@ export function OnboardDialog({ divisionCode, divisionName, onClose }: { divisio
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={onClose}>{t("common.close")}</Button>
+          <Button onClick={onClose} data-testid="onboard-close">
+            {t("common.close")}
+          </Button>
           <Button type="primary" disabled={!canSubmit} loading={onboard.isPending} onClick={submit} data-testid="onboard-submit">
             {t("onboard.title")}
           </Button>

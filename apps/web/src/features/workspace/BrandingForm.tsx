@@ -18,8 +18,8 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** R8 branding. The server decides who may save; a refusal is shown as it comes back. */
-export function BrandingForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (updated: Omit<Workspace, "readOnly">) => void }) {
+/** R8 branding, shown to those whose grants include station.branding.edit; the server still decides. */
+export function BrandingForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (updated: Omit<Workspace, "readOnly" | "permissions">) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [logo, setLogo] = useState<LogoChange>(undefined);
