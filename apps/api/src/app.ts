@@ -4,7 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, readStationLogo, type ApiContext } from "@shegong/api";
-import { invalidateSession, loadActiveGrants, login, validateSession } from "@shegong/auth";
+import { invalidateSession, loadActiveGrants, login, validateSession, type PersonalDataCipher } from "@shegong/auth";
 import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } from "@shegong/db";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -15,7 +15,9 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./ses
 
 export interface AppOptions {
   database: ShegongDb;
+  pii: PersonalDataCipher;
   maxBodyBytes?: number;
+  maxLedgerBytes?: number;
   trustProxy?: boolean;
   /** The built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
@@ -48,10 +50,10 @@ export function createApp(options: AppOptions) {
   };
 
   app.use("*", securityHeaders());
-  app.use(
-    "*",
-    bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => errorResponse(c, 413, "BODY_TOO_LARGE") }),
-  );
+  // Ledger files are the one large upload (issue 3: a 10,000-row xlsx); everything else stays small.
+  const ledgerUpload = bodyLimit({ maxSize: options.maxLedgerBytes ?? 28 * 1024 * 1024, onError: (c) => errorResponse(c, 413, "BODY_TOO_LARGE") });
+  const ordinary = bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => errorResponse(c, 413, "BODY_TOO_LARGE") });
+  app.use("*", (c, next) => (/^\/trpc\/ledgers\.(preview|commit)$/.test(c.req.path) ? ledgerUpload(c, next) : ordinary(c, next)));
   app.use("*", sameOriginWrites());
 
   app.get("/healthz", async (c) => {
@@ -123,7 +125,7 @@ export function createApp(options: AppOptions) {
       createContext: async (_opts, c): Promise<ApiContext & Record<string, unknown>> => {
         const session = await currentSession(c);
         const grants = session ? await loadActiveGrants(database.db, session.user.id) : [];
-        return { database, session, grants, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
+        return { database, pii: options.pii, session, grants, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
       },
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path}:`, error.cause ?? error);

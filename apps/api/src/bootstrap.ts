@@ -1,5 +1,6 @@
 import { seedDemo } from "@shegong/api";
-import { APP_ROLE, countDivisions, loadDivisions, migrateToLatest, openDatabase, type ShegongDb } from "@shegong/db";
+import { createPersonalDataCipher, loadPersonalDataKey, type PersonalDataCipher } from "@shegong/auth";
+import { APP_ROLE, readDbEnv, countDivisions, loadDivisions, migrateToLatest, openDatabase, type ShegongDb } from "@shegong/db";
 import { sql } from "kysely";
 import type { TServerEnv } from "./env.ts";
 
@@ -7,6 +8,12 @@ import type { TServerEnv } from "./env.ts";
  * Brings a database to the current schema with Xinjiang's divisions, and seeds the demo region
  * where demo mode applies (embedded database by default). Returns the app-role handle.
  */
+/** The cipher for citizen ID numbers, from SHEGONG_PII_KEY or the embedded default's own key file. */
+export function preparePersonalData(env: TServerEnv): PersonalDataCipher {
+  const dbEnv = readDbEnv();
+  return createPersonalDataCipher(loadPersonalDataKey({ envKey: env.SHEGONG_PII_KEY, dataDir: dbEnv.DATABASE_URL ? undefined : dbEnv.SHEGONG_DATA_DIR }));
+}
+
 export async function prepareDatabase(env: TServerEnv, log: (line: string) => void = console.log): Promise<ShegongDb> {
   const owner = await openDatabase({ role: "owner" });
   const migrations = await migrateToLatest(owner.db);

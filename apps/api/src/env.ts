@@ -8,6 +8,8 @@ const ZServerEnvSchema = z.object({
   SHEGONG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHEGONG_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   SHEGONG_WEB_DIST: z.string().optional(),
+  // base64 of 32 bytes; required on PostgreSQL, generated into the data folder on the embedded default.
+  SHEGONG_PII_KEY: z.string().optional(),
 });
 
 export type TServerEnv = z.infer<typeof ZServerEnvSchema>;
@@ -20,5 +22,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): TServerEnv 
     SHEGONG_MAX_BODY_BYTES: env.SHEGONG_MAX_BODY_BYTES || undefined,
     SHEGONG_TRUST_PROXY: env.SHEGONG_TRUST_PROXY || undefined,
     SHEGONG_WEB_DIST: env.SHEGONG_WEB_DIST || undefined,
+    SHEGONG_PII_KEY: env.SHEGONG_PII_KEY || undefined,
   });
 }

@@ -1,15 +1,17 @@
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { prepareDatabase } from "./bootstrap.ts";
+import { prepareDatabase, preparePersonalData } from "./bootstrap.ts";
 import { readServerEnv } from "./env.ts";
 
 const env = readServerEnv();
 const started = Date.now();
+const pii = preparePersonalData(env);
 const database = await prepareDatabase(env);
 const webDist = env.SHEGONG_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url));
 const app = createApp({
   database,
+  pii,
   maxBodyBytes: env.SHEGONG_MAX_BODY_BYTES,
   trustProxy: env.SHEGONG_TRUST_PROXY === "true",
   webDist,

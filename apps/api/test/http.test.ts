@@ -1,4 +1,4 @@
-import { hashPassword } from "@shegong/auth";
+import { createPersonalDataCipher, hashPassword } from "@shegong/auth";
 import { withOwnerScope } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
 import { onboardStations, createUser } from "@shegong/api";
@@ -27,7 +27,7 @@ describe("HTTP surface", () => {
       await createUser(tx, { username: "station", displayName: "站", passwordHash, role: "station_admin", stationId: id }, null);
       return id;
     });
-    app = createApp({ database: dbs.app, maxBodyBytes: 64 * 1024 });
+    app = createApp({ database: dbs.app, pii: createPersonalDataCipher(new Uint8Array(32).fill(3)), maxBodyBytes: 64 * 1024 });
   }, 60_000);
   afterAll(() => dbs?.close());
 

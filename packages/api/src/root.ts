@@ -1,7 +1,10 @@
 import { auditRouter } from "./routers/audit.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
+import { householdsRouter } from "./routers/households.ts";
+import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
+import { peopleRouter } from "./routers/people.ts";
 import { stationsRouter } from "./routers/stations.ts";
 import { usersRouter } from "./routers/users.ts";
 import { workspaceRouter } from "./routers/workspace.ts";
@@ -15,6 +18,9 @@ export const appRouter = router({
   coverage: coverageRouter,
   users: usersRouter,
   audit: auditRouter,
+  people: peopleRouter,
+  households: householdsRouter,
+  ledgers: ledgersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { citizenIdCheckChar } from "@shegong/domain";
 import { appRouter } from "../src/root.ts";
 import { createWorld, type World } from "./world.ts";
 
@@ -104,8 +105,81 @@ export const CROSS_TENANT: Record<string, Attack> = {
     const victim = await bWorkerId(w);
     return (await asMany(w, ["ili.pref"])).map((c) => c.users.division.endSessions({ divisionCode: "6540", userId: victim }));
   },
+  "people.duplicateFlags": async (w) => (await asMany(w, ["ili.pref", "a.admin", "region.admin", "changji.pref"])).map((c) => c.people.duplicateFlags({ divisionCode: "652301" })),
+  "people.list": async (w) => stationAttack(w, (c) => c.people.list({ stationId: w.stations.b })),
+  "people.counts": async (w) => stationAttack(w, (c) => c.people.counts({ stationId: w.stations.b })),
+  "people.get": async (w) => [
+    ...(await stationAttack(w, (c) => c.people.get({ stationId: w.stations.b, personId: bPerson.personId }))),
+    // A's own station id with B's person id: the row is not A's.
+    (await w.as("a.admin")).people.get({ stationId: w.stations.a, personId: bPerson.personId }),
+  ],
+  "people.create": async (w) =>
+    stationAttack(w, (c) => c.people.create({ stationId: w.stations.b, person: { name: "王五", citizenId: ELDER_ID_2 }, idempotencyKey: key() })),
+  "people.update": async (w) => [
+    ...(await stationAttack(w, (c) => c.people.update({ stationId: w.stations.b, personId: bPerson.personId, version: 1, person: { name: "改名", citizenId: ELDER_ID } }))),
+    (await w.as("a.admin")).people.update({ stationId: w.stations.a, personId: bPerson.personId, version: 1, person: { name: "改名", citizenId: ELDER_ID } }),
+  ],
+  "people.revealId": async (w) => [
+    ...(await stationAttack(w, (c) => c.people.revealId({ stationId: w.stations.b, personId: bPerson.personId, reason: "核实身份" }))),
+    (await w.as("a.admin")).people.revealId({ stationId: w.stations.a, personId: bPerson.personId, reason: "核实身份" }),
+  ],
+  "people.addCategory": async (w) => [
+    ...(await stationAttack(w, (c) => c.people.addCategory({ stationId: w.stations.b, personId: bPerson.personId, category: "elderly_left_behind", startDate: "2026-01-01" }))),
+    (await w.as("a.admin")).people.addCategory({ stationId: w.stations.a, personId: bPerson.personId, category: "elderly_left_behind", startDate: "2026-01-01" }),
+  ],
+  "people.endCategory": async (w) => [
+    ...(await stationAttack(w, (c) => c.people.endCategory({ stationId: w.stations.b, personId: bPerson.personId, categoryEntryId: bPerson.categoryEntryId, endDate: "2026-06-01", reason: "x" }))),
+    (await w.as("a.admin")).people.endCategory({ stationId: w.stations.a, personId: bPerson.personId, categoryEntryId: bPerson.categoryEntryId, endDate: "2026-06-01", reason: "x" }),
+  ],
+  "people.recordLifeEvent": async (w) => [
+    ...(await stationAttack(w, (c) => c.people.recordLifeEvent({ stationId: w.stations.b, personId: bPerson.personId, kind: "died", date: "2026-06-01" }))),
+    (await w.as("a.admin")).people.recordLifeEvent({ stationId: w.stations.a, personId: bPerson.personId, kind: "died", date: "2026-06-01" }),
+  ],
+  "households.get": async (w) => [
+    ...(await stationAttack(w, (c) => c.households.get({ stationId: w.stations.b, householdId: bPerson.householdId }))),
+    (await w.as("a.admin")).households.get({ stationId: w.stations.a, householdId: bPerson.householdId }),
+  ],
+  "households.create": async (w) => [
+    ...(await stationAttack(w, (c) => c.households.create({ stationId: w.stations.b, headPersonId: bPerson.personId, idempotencyKey: key() }))),
+    (await w.as("a.admin")).households.create({ stationId: w.stations.a, headPersonId: bPerson.personId, idempotencyKey: key() }),
+  ],
+  "households.addMember": async (w) => [
+    ...(await stationAttack(w, (c) => c.households.addMember({ stationId: w.stations.b, householdId: bPerson.householdId, personId: bPerson.personId, relation: "spouse" }))),
+    (await w.as("a.admin")).households.addMember({ stationId: w.stations.a, householdId: bPerson.householdId, personId: bPerson.personId, relation: "spouse" }),
+  ],
+  "households.removeMember": async (w) => [
+    ...(await stationAttack(w, (c) => c.households.removeMember({ stationId: w.stations.b, householdId: bPerson.householdId, personId: bPerson.personId }))),
+    (await w.as("a.admin")).households.removeMember({ stationId: w.stations.a, householdId: bPerson.householdId, personId: bPerson.personId }),
+  ],
+  "households.addGuardian": async (w) => [
+    ...(await stationAttack(w, (c) => c.households.addGuardian({ stationId: w.stations.b, childId: bPerson.personId, name: "x", relation: "other", idempotencyKey: key() }))),
+    (await w.as("a.admin")).households.addGuardian({ stationId: w.stations.a, childId: bPerson.personId, name: "x", relation: "other", idempotencyKey: key() }),
+  ],
+  "households.removeGuardian": async (w) => [
+    ...(await stationAttack(w, (c) => c.households.removeGuardian({ stationId: w.stations.b, childId: bPerson.personId, guardianId: bPerson.guardianId }))),
+    (await w.as("a.admin")).households.removeGuardian({ stationId: w.stations.a, childId: bPerson.personId, guardianId: bPerson.guardianId }),
+  ],
+  "ledgers.kinds": async () => [], // shared vocabulary
+  "ledgers.export": async (w) => stationAttack(w, (c) => c.ledgers.export({ stationId: w.stations.b, kind: "elderly_tekun" })),
+  "ledgers.preview": async (w) => stationAttack(w, (c) => c.ledgers.preview({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==" })),
+  "ledgers.commit": async (w) => stationAttack(w, (c) => c.ledgers.commit({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==", idempotencyKey: key() })),
+  "ledgers.history": async (w) => stationAttack(w, (c) => c.ledgers.history({ stationId: w.stations.b })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
 };
+
+async function stationAttack(w: World, call: (c: Caller) => Promise<unknown>): Promise<Promise<unknown>[]> {
+  return (await asMany(w, [...STATION_ATTACKERS, "region.admin", "changji.pref"])).map(call);
+}
+
+// Valid IDs built with the real check character (GB 11643), born 1950 in Changji City.
+const ELDER_ID = withCheck("65230119500101123");
+const ELDER_ID_2 = withCheck("65230119500202124");
+function withCheck(first17: string): string {
+  return first17 + citizenIdCheckChar(first17);
+}
+
+/** A person of station B with a category, a household and a guardian, made by B's own admin. */
+const bPerson = { personId: "", categoryEntryId: "", householdId: "", guardianId: "" };
 
 async function bWorkerId(w: World): Promise<string> {
   const row = await w.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "b.worker").executeTakeFirstOrThrow();
@@ -120,6 +194,18 @@ describe("cross-tenant harness", () => {
   let world: World;
   beforeAll(async () => {
     world = await createWorld();
+    const b = await world.as("b.admin");
+    const created = await b.people.create({
+      stationId: world.stations.b,
+      person: { name: "赵六", citizenId: ELDER_ID },
+      categories: [{ category: "elderly_tekun", startDate: "2025-01-01" }],
+      idempotencyKey: key(),
+    });
+    bPerson.personId = created.personId;
+    const person = await b.people.get({ stationId: world.stations.b, personId: created.personId });
+    bPerson.categoryEntryId = person.categories[0]!.id;
+    bPerson.householdId = (await b.households.create({ stationId: world.stations.b, headPersonId: created.personId, idempotencyKey: key() })).householdId;
+    bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
   }, 120_000);
   afterAll(() => world?.close());
 
@@ -146,5 +232,12 @@ describe("cross-tenant harness", () => {
     const users = await b.users.station.list({ stationId: world.stations.b });
     expect(users.every((u) => !u.disabled)).toBe(true);
     expect(users.map((u) => u.username).sort()).toEqual(["b.admin", "b.worker"]);
+    const person = await b.people.get({ stationId: world.stations.b, personId: bPerson.personId });
+    expect(person).toMatchObject({ name: "赵六", status: "active", version: 1 });
+    expect(person.categories).toHaveLength(1);
+    expect(person.categories[0]!.endDate).toBeNull();
+    expect(person.household?.members).toHaveLength(1);
+    expect(person.guardians).toHaveLength(1);
+    expect(person.timeline.filter((e) => e.kind === "id_revealed")).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { hashPassword, loadActiveGrants, login, validateSession } from "@shegong/auth";
+import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, validateSession } from "@shegong/auth";
 import { withOwnerScope } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
 import type { Role } from "@shegong/domain";
@@ -7,6 +7,8 @@ import { onboardStations } from "../src/stations/onboard-stations.ts";
 import { createUser } from "../src/users/manage-users.ts";
 
 export const PASSWORD = "correct horse battery staple";
+/** A fixed test key: the tests read ciphertexts back with it. */
+export const pii = createPersonalDataCipher(new Uint8Array(32).fill(42));
 
 /** Two stations in Changji City and one in Ili, with an account for each role that matters. */
 export interface World {
@@ -87,7 +89,7 @@ export async function createWorld(): Promise<World> {
       if (!result.ok) throw new Error(`login ${username}: ${result.code}`);
       const session = await validateSession(dbs.app.db, result.token);
       const grants = await loadActiveGrants(dbs.app.db, result.userId);
-      const caller = createCaller({ database: dbs.app, session, grants, ip: "10.0.0.1", userAgent: "vitest" });
+      const caller = createCaller({ database: dbs.app, pii, session, grants, ip: "10.0.0.1", userAgent: "vitest" });
       callers.set(username, caller);
       return caller;
     },

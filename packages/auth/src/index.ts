@@ -6,3 +6,4 @@ export * from "./throttle.ts";
 export * from "./grants.ts";
 export * from "./login.ts";
 export { readAuthEnv, type TAuthEnv } from "./env.ts";
+export * from "./personal-data.ts";

@@ -122,6 +122,115 @@ export interface AuditEventTable {
   hash: Generated<Uint8Array>;
 }
 
+export interface RegionRuleTable {
+  division_code: string;
+  advanced_age_from: number;
+  updated_at: Generated<Date>;
+}
+
+export interface HouseholdTable {
+  station_id: string;
+  id: Generated<string>;
+  village_code: string | null;
+  address: Generated<string>;
+  head_person_id: string | null;
+  note: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface PersonTable {
+  station_id: string;
+  id: Generated<string>;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  id_cipher: Uint8Array;
+  id_blind: Uint8Array;
+  id_masked: string;
+  sex: "male" | "female";
+  birth_date: IsoDate;
+  adult_on: IsoDate;
+  ethnicity_code: string | null;
+  phone: string | null;
+  village_code: string | null;
+  address: Generated<string>;
+  living_arrangement: string | null;
+  economic_source: string | null;
+  disability_type: string | null;
+  disability_grade: number | null;
+  care_status: string | null;
+  household_id: string | null;
+  relation_to_head: string | null;
+  status: Generated<"active" | "moved_out" | "deceased">;
+  registered_on: IsoDate;
+  moved_out_on: IsoDate | null;
+  died_on: IsoDate | null;
+  note: Generated<string>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface GuardianTable {
+  station_id: string;
+  id: Generated<string>;
+  child_id: string;
+  guardian_person_id: string | null;
+  name: string;
+  relation: string;
+  phone: string | null;
+  note: Generated<string>;
+}
+
+export interface PersonCategoryTable {
+  station_id: string;
+  id: Generated<string>;
+  person_id: string;
+  category: string;
+  start_date: IsoDate;
+  end_date: IsoDate | null;
+  end_reason: string | null;
+  source: Generated<string>;
+  note: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface PersonEventTable {
+  station_id: string;
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  effective_date: IsoDate;
+  detail: ColumnType<unknown, string | undefined, never>;
+  actor_user_id: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface IdDuplicateFlagTable {
+  station_id: string;
+  id: Generated<string>;
+  person_id: string;
+  other_station_id: string;
+  detected_at: Generated<Date>;
+  resolved_at: Timestamp | null;
+  resolution: string | null;
+}
+
+export interface LedgerImportTable {
+  station_id: string;
+  id: Generated<string>;
+  ledger_kind: string;
+  file_name: string;
+  file_sha256: string;
+  rows_total: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  rejected_count: number;
+  actor_user_id: string | null;
+  committed_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   contractor: ContractorTable;
@@ -134,6 +243,14 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   idempotency_key: IdempotencyKeyTable;
   audit_event: AuditEventTable;
+  region_rule: RegionRuleTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  guardian: GuardianTable;
+  person_category: PersonCategoryTable;
+  person_event: PersonEventTable;
+  id_duplicate_flag: IdDuplicateFlagTable;
+  ledger_import: LedgerImportTable;
 }
 
 export type Station = Selectable<StationTable>;

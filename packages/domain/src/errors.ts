@@ -28,6 +28,16 @@ export const APP_ERROR_CODES = [
   "PASSWORD_COMMON",
   "PASSWORD_IS_USERNAME",
   "INTERNAL",
+  "PERSON_ALREADY_REGISTERED",
+  "PERSON_VERSION_CONFLICT",
+  "PERSON_NOT_ACTIVE",
+  "VILLAGE_NOT_IN_STATION",
+  "CATEGORY_AGE",
+  "CATEGORY_OVERLAP",
+  "HOUSEHOLD_MEMBER_ELSEWHERE",
+  "LEDGER_UNREADABLE",
+  "LEDGER_HEADER",
+  "LEDGER_EMPTY",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -91,6 +101,37 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   },
   PASSWORD_IS_USERNAME: { zh: "密码不能与用户名相同", en: "The password must not be the same as the username" },
   INTERNAL: { zh: "系统出现错误，请稍后再试", en: "Something went wrong on our side; please try again later" },
+  PERSON_ALREADY_REGISTERED: {
+    zh: "该身份证号已在本站登记，请打开已有档案修改，不要重复登记",
+    en: "This ID number is already registered at this station; open the existing record instead of registering again",
+  },
+  PERSON_VERSION_CONFLICT: {
+    zh: "档案已被他人修改，请刷新后再保存",
+    en: "Someone else changed this record meanwhile; reload it and save again",
+  },
+  PERSON_NOT_ACTIVE: { zh: "此人已迁出或去世，不能再纳入类别", en: "This person has moved out or died; no category can be added" },
+  VILLAGE_NOT_IN_STATION: {
+    zh: "所选村（社区）不属于本站所在乡镇（街道）",
+    en: "The village or community chosen is not in this station's township",
+  },
+  CATEGORY_AGE: { zh: "年龄不符合该类别的条件", en: "The person's age does not fit this category" },
+  CATEGORY_OVERLAP: {
+    zh: "此人在该时段已属于该类别，请先结束原有记录",
+    en: "The person already holds this category for that period; end the existing entry first",
+  },
+  HOUSEHOLD_MEMBER_ELSEWHERE: {
+    zh: "此人已属于另一户，请先从原户中移出",
+    en: "This person already belongs to another household; remove them from it first",
+  },
+  LEDGER_UNREADABLE: {
+    zh: "无法读取该文件，请上传 Excel（.xlsx）格式的台账",
+    en: "The file could not be read; upload the ledger as an Excel (.xlsx) workbook",
+  },
+  LEDGER_HEADER: {
+    zh: "未找到台账表头或缺少必填列（姓名、身份证号），请检查表头",
+    en: "No ledger header found, or required columns (name, ID number) are missing; check the header row",
+  },
+  LEDGER_EMPTY: { zh: "台账中没有数据行", en: "The ledger has no data rows" },
 };
 
 export function appErrorMessage(code: AppErrorCode, locale: Locale): string {

@@ -139,6 +139,10 @@ export const PERMISSIONS = [
   "users.manage",
   "sessions.manage",
   "audit.read",
+  // Registry (issue 3): full ID numbers are shown only on purpose, with a reason, and audited.
+  "person.id.reveal",
+  "ledger.import",
+  "ledger.export.full_ids",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -173,10 +177,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "users.manage",
     "sessions.manage",
     "audit.read",
+    "person.id.reveal",
+    "ledger.import",
+    "ledger.export.full_ids",
   ],
-  social_worker: ["station.read", "workspace.read", "workspace.write"],
+  // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
+  social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],
   // R7: the supervisor oversees and corrects unqualified workers' work.
-  supervisor: ["station.read", "workspace.read", "workspace.write"],
+  supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal"],
   inspector: ["station.read", "workspace.read"],
 };
 

@@ -1,0 +1,166 @@
+import type { PersonalDataCipher } from "@shegong/auth";
+import type { Tx } from "@shegong/db";
+import { classifySearch, type CategoryKey } from "@shegong/domain";
+import { sql } from "kysely";
+import { heldOn } from "./person-categories.ts";
+
+export interface PeopleQuery {
+  /** To match more ID digits than the masked form shows (see idDigitsFilter). */
+  cipher: PersonalDataCipher;
+  stationId: string;
+  asOf: string;
+  query?: string;
+  villageCode?: string;
+  category?: CategoryKey;
+  /** Without a category: only people still registered (active) on asOf. */
+  includeInactive?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/**
+ * ID digits beyond the four the masked form shows: a full number goes through the blind index;
+ * 5–17 trailing digits narrow by the visible last four, then the few candidates are decrypted and
+ * compared, so no more of the number is ever stored in clear. Null: the masked suffix suffices.
+ */
+async function personIdsEndingWith(tx: Tx, q: PeopleQuery, digits: string): Promise<string[] | null> {
+  if (digits.length <= 4) return null;
+  if (digits.length === 18) {
+    const row = await tx.selectFrom("person").select("id").where("station_id", "=", q.stationId).where("id_blind", "=", q.cipher.blindIndex(digits)).executeTakeFirst();
+    return row ? [row.id] : [];
+  }
+  const candidates = await tx
+    .selectFrom("person")
+    .select(["id", "id_cipher"])
+    .where("station_id", "=", q.stationId)
+    .where("id_masked", "like", `%${digits.slice(-4)}`)
+    .limit(2000)
+    .execute();
+  return candidates.filter((c) => q.cipher.decrypt(c.id_cipher).endsWith(digits)).map((c) => c.id);
+}
+
+/**
+ * A register as of a date (issue 3): people holding a category then, or everyone registered then,
+ * narrowed by name (also pinyin or its initials: `zs` finds 张三), the last digits of the ID, and
+ * village. Paged, with the total count.
+ */
+export async function findPeople(tx: Tx, q: PeopleQuery) {
+  let base = tx.selectFrom("person as p").where("p.station_id", "=", q.stationId);
+  if (q.category) {
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("person_category as pc")
+          .select(sql`1`.as("one"))
+          .whereRef("pc.station_id", "=", "p.station_id")
+          .whereRef("pc.person_id", "=", "p.id")
+          .where("pc.category", "=", q.category as string)
+          .where(heldOn(q.asOf)),
+      ),
+    );
+  } else if (!q.includeInactive) {
+    base = base
+      .where("p.registered_on", "<=", q.asOf)
+      .where((eb) => eb.or([eb("p.died_on", "is", null), eb("p.died_on", ">", q.asOf)]))
+      .where((eb) => eb.or([eb("p.moved_out_on", "is", null), eb("p.moved_out_on", ">", q.asOf)]));
+  }
+  if (q.villageCode) base = base.where("p.village_code", "=", q.villageCode);
+  if (q.query) {
+    const search = classifySearch(q.query);
+    if (search.kind === "id_digits") {
+      const ids = await personIdsEndingWith(tx, q, search.digits);
+      base = ids === null ? base.where("p.id_masked", "like", `%${escapeLike(search.digits)}`) : base.where("p.id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
+    }
+    else if (search.kind === "pinyin") {
+      const text = escapeLike(search.text);
+      base = base.where((eb) => eb.or([eb("p.name_initials", "like", `${text}%`), eb("p.name_pinyin", "like", `${text}%`)]));
+    } else base = base.where("p.name", "like", `%${escapeLike(search.text)}%`);
+  }
+  const [rows, total] = await Promise.all([
+    base
+      .leftJoin("division as v", "v.code", "p.village_code")
+      .select([
+        "p.id",
+        "p.name",
+        "p.id_masked",
+        "p.sex",
+        "p.birth_date",
+        "p.ethnicity_code",
+        "p.phone",
+        "p.village_code",
+        "v.name as village_name",
+        "p.address",
+        "p.status",
+        "p.adult_on",
+        "p.household_id",
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom("person_category as pc")
+          .select(sql<string>`string_agg(pc.category, ',' order by pc.category)`.as("c"))
+          .whereRef("pc.station_id", "=", "p.station_id")
+          .whereRef("pc.person_id", "=", "p.id")
+          .where(heldOn(q.asOf))
+          .as("categories"),
+      )
+      .orderBy("p.name_pinyin")
+      .orderBy("p.id")
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(total.n),
+    asOf: q.asOf,
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      citizenIdMasked: r.id_masked,
+      sex: r.sex,
+      birthDate: r.birth_date,
+      ethnicityCode: r.ethnicity_code,
+      phone: r.phone,
+      villageCode: r.village_code,
+      villageName: r.village_name,
+      address: r.address,
+      status: r.status,
+      // Minors' records are sensitive data in their own right (PIPL art. 28, 31).
+      minor: r.adult_on > q.asOf,
+      householdId: r.household_id,
+      categories: (r.categories ?? "").split(",").filter(Boolean) as CategoryKey[],
+    })),
+  };
+}
+
+/** Counts per category as of a date, for the register tabs. */
+export async function countByCategory(tx: Tx, stationId: string, asOf: string) {
+  const rows = await tx
+    .selectFrom("person_category as pc")
+    .innerJoin("person as p", (j) => j.onRef("p.station_id", "=", "pc.station_id").onRef("p.id", "=", "pc.person_id"))
+    .select(["pc.category", (eb) => eb.fn.count<number>("pc.person_id").distinct().as("n")])
+    .where("pc.station_id", "=", stationId)
+    .where(heldOn(asOf))
+    .groupBy("pc.category")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)])) as Partial<Record<CategoryKey, number>>;
+}
+
+
+/** Cross-station duplicates under a division, as station pairs (each pair appears once per side). */
+export async function listDuplicateFlags(tx: Tx, divisionCode: string) {
+  const rows = await tx
+    .selectFrom("id_duplicate_flag as f")
+    .innerJoin("station as s", "s.id", "f.station_id")
+    .innerJoin("station as o", "o.id", "f.other_station_id")
+    .select(["f.id", "f.station_id", "s.plaque_name as station", "o.plaque_name as other_station", "f.detected_at", "f.resolved_at"])
+    .where(sql<boolean>`left(s.division_code, ${divisionCode.length}) = ${divisionCode}`)
+    .orderBy("f.detected_at", "desc")
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ id: r.id, stationId: r.station_id, station: r.station, otherStation: r.other_station, detectedAt: r.detected_at, resolvedAt: r.resolved_at }));
+}
