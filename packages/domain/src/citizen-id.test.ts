@@ -49,6 +49,7 @@ describe("parseCitizenId", () => {
   it.each([
     ["too short", "11010519491231002", "ID_LENGTH"],
     ["too long", "11010519491231002X1", "ID_LENGTH"],
+    ["a retired 15-digit number", "652301500101123", "ID_LEGACY_15"],
     ["letters", "1101051949123100AX", "ID_CHARS"],
     ["X in the middle", "110105194912X10021", "ID_CHARS"],
     ["wrong check char", "110105194912310021", "ID_CHECK"],

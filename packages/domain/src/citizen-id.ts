@@ -20,7 +20,7 @@ const ID_ADDRESS_PREFIXES: ReadonlySet<string> = new Set([...PROVINCE_CODES, "83
 /** Nobody born before this is alive to be registered; older dates are typos. */
 const EARLIEST_BIRTH_DATE = "1900-01-01";
 
-export type CitizenIdErrorCode = "ID_LENGTH" | "ID_CHARS" | "ID_CHECK" | "ID_DATE" | "ID_ADDRESS";
+export type CitizenIdErrorCode = "ID_LENGTH" | "ID_LEGACY_15" | "ID_CHARS" | "ID_CHECK" | "ID_DATE" | "ID_ADDRESS";
 
 export interface CitizenId {
   normalized: string;
@@ -35,6 +35,11 @@ export type CitizenIdResult =
 
 const MESSAGES: Record<CitizenIdErrorCode, BilingualMessage> = {
   ID_LENGTH: { zh: "身份证号码须为 18 位", en: "A citizen ID number has 18 characters" },
+  // First-generation 15-digit numbers were retired in 2013; the holder has an 18-digit one now.
+  ID_LEGACY_15: {
+    zh: "这是已停用的15位旧身份证号码，请填写本人现行的18位号码",
+    en: "This is a retired 15-digit ID number; enter the person's current 18-character number",
+  },
   ID_CHARS: {
     zh: "身份证号码前 17 位须为数字，最后一位为数字或 X",
     en: "The first 17 characters must be digits and the last a digit or X",
@@ -73,6 +78,7 @@ export function citizenIdCheckChar(first17: string): string {
 
 export function parseCitizenId(raw: string, today: string | Date = new Date()): CitizenIdResult {
   const id = normalizeInput(raw);
+  if (id.length === 15 && /^\d{15}$/.test(id)) return fail("ID_LEGACY_15");
   if (id.length !== 18) return fail("ID_LENGTH");
   if (!/^\d{17}[\dX]$/.test(id)) return fail("ID_CHARS");
 

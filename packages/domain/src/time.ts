@@ -10,10 +10,9 @@ const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+// en-CA formats as YYYY-MM-DD; called once per ledger row, so it stays a single format() call.
 export function todayInShanghai(now: Date = new Date()): string {
-  const parts = shanghaiDate.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  return shanghaiDate.format(now);
 }
 
 /** True for a YYYY-MM-DD string naming a real Gregorian date (rejects 2023-02-29, 2024-13-01). */

@@ -40,6 +40,7 @@ export async function addCategory(tx: Tx, ctx: RegistryContext, personId: string
     .executeTakeFirst();
   if (!person) throw appError("NOT_FOUND");
   if (person.status !== "active") throw appError("PERSON_NOT_ACTIVE");
+  if (entry.startDate < person.birth_date) throw appError("VALIDATION", { field: "startDate", min: person.birth_date });
   const ageError = checkCategoryAge(entry.category, person.birth_date, entry.startDate, ctx.rules);
   if (ageError) throw appError("CATEGORY_AGE", { zh: ageError.zh, en: ageError.en, rule: ageError.code });
   const overlap = await tx

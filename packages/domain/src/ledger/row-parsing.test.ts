@@ -62,7 +62,7 @@ describe("parseLedgerRow", () => {
     expect(result).toEqual({
       ok: true,
       value: {
-        name: "王 秀英",
+        name: "王秀英",
         citizenId: elder,
         sex: "female",
         birthDate: "1950-03-08",

@@ -82,9 +82,13 @@ const text = (max: number, label: BilingualMessage) =>
     .pipe(z.string().max(max, { error: `${label.zh}不能超过${max}个字 / ${label.en} must be at most ${max} characters` }))
     .transform((value) => (value === "" ? undefined : value));
 
+// Ledgers pad two-character names to line up with three-character ones ("张 三"): spaces between
+// Chinese characters are layout, not part of the name. Latin-script names keep theirs.
+const HAN_GAP = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
 export const ZPersonNameSchema = z
   .string()
-  .transform(normalizeText)
+  .transform((raw) => normalizeText(raw).replace(HAN_GAP, "$1"))
   .pipe(
     z
       .string()
