@@ -1,8 +1,12 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { hashAcceptablePassword, createUser, onboardStations, seedDemo } from "@shegong/api";
-import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, type ShegongDb } from "@shegong/db";
-import { ROLES, ROLE_SCOPE, type Role } from "@shegong/domain";
+import { commitImport, createUser, exportLedger, hashAcceptablePassword, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo } from "@shegong/api";
+import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
+import { isIsoDate, ledgerKindOf, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
+import { preparePersonalData } from "./bootstrap.ts";
+import { readServerEnv } from "./env.ts";
 
 const HELP: Record<string, string> = {
   "": `pnpm shegong <command> [options]
@@ -17,6 +21,11 @@ Commands:
   stations list [--json] [--under CODE]
                                     list stations
   audit verify                      verify every station's audit hash chain; names the first broken link
+  ledgers [--json]                  list the ledger kinds (key and Chinese title)
+  import --station SLUG --ledger KIND FILE.xlsx [--dry-run]
+                                    import a ledger into a station's registry (exit 0 only when no row was rejected)
+  export --station SLUG --ledger KIND --out FILE.xlsx [--as-of YYYY-MM-DD]
+                                    export a ledger (ID numbers masked)
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in SHEGONG_DATA_DIR, ./.data).
 The embedded database can be opened by one process at a time: stop the server first.`,
@@ -25,6 +34,10 @@ The embedded database can be opened by one process at a time: stop the server fi
   admin: "pnpm shegong admin create --username NAME --role ROLE [--scope DIVISION-CODE] [--display-name NAME]\n  Roles: " + ROLES.join(", ") + "\n  The password is read from standard input (first line).",
   stations: "pnpm shegong stations onboard --division CODE [--division CODE…] | --all-under CODE [--status planned|onboarding]\npnpm shegong stations list [--json] [--under CODE]",
   audit: "pnpm shegong audit verify\n  Exit code 0 when every chain is intact, 1 with the first broken link otherwise.",
+  ledgers: "pnpm shegong ledgers [--json]\n  The ledger kinds: key and Chinese title.",
+  import:
+    "pnpm shegong import --station SLUG --ledger KIND FILE.xlsx [--dry-run]\n  Reads an xlsx ledger into the station's registry in one transaction; --dry-run only reports.\n  Prints created / updated / unchanged / rejected and each rejected row (Excel row number, column, reason).\n  Exit code 0 only when nothing was rejected; 2 when the file cannot be read.",
+  export: "pnpm shegong export --station SLUG --ledger KIND --out FILE.xlsx [--as-of YYYY-MM-DD]\n  Writes the ledger as of the date (default today, Beijing time), ID numbers masked.",
 };
 
 const OPERATOR = { userId: "00000000-0000-0000-0000-000000000000", username: "cli", ip: "127.0.0.1" };
@@ -43,6 +56,12 @@ async function withOwner<T>(fn: (db: ShegongDb) => Promise<T>): Promise<T> {
   } finally {
     await db.close();
   }
+}
+
+async function stationIdOf(db: ShegongDb, slug: string): Promise<string> {
+  const station = await db.db.selectFrom("station").select("id").where("slug", "=", slug).executeTakeFirst();
+  if (!station) fail(`no station with slug ${slug} (pnpm shegong stations list)`);
+  return station.id;
 }
 
 function fail(message: string): never {
@@ -142,6 +161,71 @@ async function main(argv: string[]) {
         return true;
       });
       process.exitCode = ok ? 0 : 1;
+      return;
+    }
+    case "ledgers": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { json: { type: "boolean" } } });
+      const kinds = LEDGER_KIND_KEYS.map((key) => ({ key, title: LEDGER_KINDS[key].title }));
+      if (values.json) return console.log(JSON.stringify(kinds, null, 2));
+      for (const k of kinds) console.log(`${k.key.padEnd(24)}${k.title}`);
+      return;
+    }
+    case "import": {
+      const { values, positionals } = parseArgs({
+        args: argv.slice(1),
+        allowPositionals: true,
+        options: { station: { type: "string" }, ledger: { type: "string" }, "dry-run": { type: "boolean" } },
+      });
+      const kind = values.ledger ? ledgerKindOf(values.ledger) : null;
+      const path = positionals[0];
+      if (!values.station || !kind || !path) fail(HELP.import as string);
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(path));
+      } catch {
+        fail(`cannot read ${path}`);
+      }
+      const rows = await readWorkbookRows(bytes).catch((e: { appCode?: string }) => fail(`${e.appCode ?? "LEDGER_UNREADABLE"}: ${path} is not a readable xlsx ledger`));
+      const pii = preparePersonalData(readServerEnv());
+      const rejected = await withOwner(async (db) => {
+        const stationId = await stationIdOf(db, values.station as string);
+        const report = await withStation(db.db, stationId, async (tx) => {
+          const ctx = await registryContext(tx, stationId, pii, null);
+          const plan = await planImport(tx, ctx, pii, kind, rows).catch((e: { appCode?: string; details?: unknown }) =>
+            fail(`${e.appCode}: ${JSON.stringify(e.details ?? "")}`),
+          );
+          if (!values["dry-run"]) await commitImport(tx, ctx, plan, { name: basename(path), sha256: createHash("sha256").update(bytes).digest("hex") }, { username: "cli", ip: "cli" });
+          return plan.report;
+        });
+        console.log(`${values["dry-run"] ? "dry run: " : ""}${report.ledgerTitle} ${basename(path)}: ${report.rowsTotal} rows`);
+        console.log(`created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`);
+        for (const e of report.errors) console.log(`  row ${e.rowNumber} ${e.column}: ${e.reason}`);
+        return report.rejected;
+      });
+      process.exitCode = rejected > 0 ? 1 : 0;
+      return;
+    }
+    case "export": {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: { station: { type: "string" }, ledger: { type: "string" }, out: { type: "string" }, "as-of": { type: "string" } },
+      });
+      const kind = values.ledger ? ledgerKindOf(values.ledger) : null;
+      if (!values.station || !kind || !values.out) fail(HELP.export as string);
+      const asOf = values["as-of"] ?? todayInShanghai();
+      if (!isIsoDate(asOf)) fail("--as-of must be a date, YYYY-MM-DD");
+      const pii = preparePersonalData(readServerEnv());
+      await withOwner(async (db) => {
+        const stationId = await stationIdOf(db, values.station as string);
+        const file = await withStation(db.db, stationId, async (tx) => {
+          const station = await tx.selectFrom("station").select("plaque_name").where("id", "=", stationId).executeTakeFirstOrThrow();
+          const exported = await exportLedger(tx, { stationId, kind, asOf, fullIds: false }, pii, station.plaque_name);
+          await recordAudit(tx, { stationId, actorName: "cli", ip: "cli", action: "ledger.export", target: kind.key, outcome: "success", detail: { asOf, fullIds: false, rows: exported.rows } });
+          return exported;
+        });
+        writeFileSync(values.out as string, file.bytes);
+        console.log(`wrote ${values.out}: ${kind.title}, ${file.rows} people as of ${asOf}`);
+      });
       return;
     }
     default:

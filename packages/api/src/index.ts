@@ -5,3 +5,8 @@ export { onboardStations } from "./stations/onboard-stations.ts";
 export { createUser, hashAcceptablePassword } from "./users/manage-users.ts";
 export { readStationLogo } from "./workspace/update-branding.ts";
 export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/seed-demo.ts";
+export { commitImport } from "./ledgers/commit-import.ts";
+export { exportLedger } from "./ledgers/export-ledger.ts";
+export { planImport } from "./ledgers/plan-import.ts";
+export { readWorkbookRows } from "./ledgers/read-workbook.ts";
+export { registryContext } from "./registry/registry-context.ts";
