@@ -1,8 +1,9 @@
 import { report, type Benchmark } from "./harness.ts";
+import { ledgerImportBenchmark } from "./ledger-import.ts";
 import { onboardingBenchmark } from "./onboarding.ts";
 import { startupBenchmark } from "./startup.ts";
 
-const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark];
+const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help") || process.argv.includes("--list")) {

@@ -7,6 +7,11 @@ describe("matchRoute", () => {
     expect(matchRoute("/")).toEqual({ name: "home" });
     expect(matchRoute(`/station/${id}`)).toEqual({ name: "station", stationId: id });
     expect(matchRoute(`/station/${id}/users`)).toEqual({ name: "stationUsers", stationId: id });
+    const personId = "0b6f1a52-5d0c-4f53-9b7e-3f1f1f1f1f1f";
+    expect(matchRoute(`/station/${id}/people`)).toEqual({ name: "stationPeople", stationId: id });
+    expect(matchRoute(`/station/${id}/people/${personId}`)).toEqual({ name: "stationPerson", stationId: id, personId });
+    expect(matchRoute(`/station/${id}/households/${personId}`)).toEqual({ name: "stationHousehold", stationId: id, householdId: personId });
+    expect(matchRoute(`/station/${id}/ledgers`)).toEqual({ name: "stationLedgers", stationId: id });
     expect(matchRoute("/console/6523/")).toEqual({ name: "console", divisionCode: "6523" });
     expect(matchRoute("/region/65")).toEqual({ name: "region", divisionCode: "65" });
   });
@@ -14,5 +19,6 @@ describe("matchRoute", () => {
   it("refuses what is not an address of the app", () => {
     expect(matchRoute("/station/not-a-uuid")).toEqual({ name: "notFound" });
     expect(matchRoute("/console/abc")).toEqual({ name: "notFound" });
+    expect(matchRoute("/station/b44e7fc2-b584-4dfe-90a0-117ba823cd91/people/zs")).toEqual({ name: "notFound" });
   });
 });

@@ -29,17 +29,27 @@ export type Route =
   | { name: "home" }
   | { name: "login" }
   | { name: "station"; stationId: string }
+  | { name: "stationPeople"; stationId: string }
+  | { name: "stationPerson"; stationId: string; personId: string }
+  | { name: "stationHousehold"; stationId: string; householdId: string }
+  | { name: "stationLedgers"; stationId: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
   | { name: "divisionUsers"; divisionCode: string }
   | { name: "notFound" };
 
+const UUID = "([0-9a-f-]{36})";
+
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/$/, () => ({ name: "home" })],
   [/^\/login$/, () => ({ name: "login" })],
   [/^\/station\/([0-9a-f-]{36})$/i, (m) => ({ name: "station", stationId: m[1] ?? "" })],
   [/^\/station\/([0-9a-f-]{36})\/users$/i, (m) => ({ name: "stationUsers", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/people$`, "i"), (m) => ({ name: "stationPeople", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/people/${UUID}$`, "i"), (m) => ({ name: "stationPerson", stationId: m[1] ?? "", personId: m[2] ?? "" })],
+  [new RegExp(`^/station/${UUID}/households/${UUID}$`, "i"), (m) => ({ name: "stationHousehold", stationId: m[1] ?? "", householdId: m[2] ?? "" })],
+  [new RegExp(`^/station/${UUID}/ledgers$`, "i"), (m) => ({ name: "stationLedgers", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
@@ -52,6 +62,14 @@ export function matchRoute(path: string): Route {
     if (match) return build(match);
   }
   return { name: "notFound" };
+}
+
+/** The pages inside a station's workspace. */
+export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" }>;
+
+/** The station a route belongs to, for the station switcher and the workspace that stays open across its pages. */
+export function stationIdOf(route: Route): string | null {
+  return "stationId" in route && route.name !== "stationUsers" ? route.stationId : null;
 }
 
 export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { appErrorCodeOf } from "./lib/app-error.ts";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 // Type-only: the browser bundle must never contain server code.
@@ -38,11 +38,17 @@ function isClientError(error: unknown): boolean {
   return typeof status === "number" && status >= 400 && status < 500;
 }
 
+const withCookies: typeof fetch = (url, options) => fetch(url, { ...options, credentials: "include" });
+
+/** Ledger files are the one large upload, and the server allows the size on those two paths only, so they go unbatched. */
+const LEDGER_UPLOADS = new Set(["ledgers.preview", "ledgers.commit"]);
+
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
-    httpBatchLink({
-      url: "/trpc",
-      fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
+    splitLink({
+      condition: (op) => LEDGER_UPLOADS.has(op.path),
+      true: httpLink({ url: "/trpc", fetch: withCookies }),
+      false: httpBatchLink({ url: "/trpc", fetch: withCookies }),
     }),
   ],
 });

@@ -15,6 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
   `);
 
+  // Tables that hang off a person reach the station through their composite key to person
+  // (station_id, person_id): a second, per-row check against station would only slow bulk imports.
   await run(`
     create table household (
       station_id uuid not null references station(id),
@@ -66,13 +68,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       foreign key (station_id, household_id) references household (station_id, id)
     );
     create index person_initials_idx on person (station_id, name_initials text_pattern_ops);
-    create index person_name_idx on person (station_id, name text_pattern_ops);
     create index person_village_idx on person (station_id, village_code);
     create index person_blind_idx on person (id_blind);
     alter table household add foreign key (station_id, head_person_id) references person (station_id, id) deferrable initially deferred;
 
     create table guardian (
-      station_id uuid not null references station(id),
+      station_id uuid not null,
       id uuid not null default gen_random_uuid(),
       child_id uuid not null,
       guardian_person_id uuid,
@@ -87,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index guardian_child_idx on guardian (station_id, child_id);
 
     create table person_category (
-      station_id uuid not null references station(id),
+      station_id uuid not null,
       id uuid not null default gen_random_uuid(),
       person_id uuid not null,
       category text not null,
@@ -96,6 +97,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       end_reason text,
       source text not null default '',
       note text not null default '',
+      -- The category history is this table itself (dated start and end, who did each), so the
+      -- timeline reads it here rather than from copies in person_event.
+      created_by uuid,
+      ended_by uuid,
       created_at timestamptz not null default now(),
       primary key (station_id, id),
       foreign key (station_id, person_id) references person (station_id, id),
@@ -104,9 +109,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index person_category_idx on person_category (station_id, category, start_date);
     create index person_category_person_idx on person_category (station_id, person_id);
 
-    -- Dynamic management (issue 3): every change is a dated event, so any register can be rebuilt as of a date.
+    -- Dynamic management (issue 3): every change is dated — categories in person_category, every
+    -- other change (registration, moves, death, corrections, ID reveals) here — so any register can
+    -- be rebuilt as of a date and a person's timeline shows both.
     create table person_event (
-      station_id uuid not null references station(id),
+      station_id uuid not null,
       id uuid not null default gen_random_uuid(),
       person_id uuid not null,
       kind text not null,
@@ -121,7 +128,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     -- The same ID number registered at two stations: a flag in each, naming only the other station.
     create table id_duplicate_flag (
-      station_id uuid not null references station(id),
+      station_id uuid not null,
       id uuid not null default gen_random_uuid(),
       person_id uuid not null,
       other_station_id uuid not null references station(id),

@@ -5,3 +5,4 @@ export * from "./migrate.ts";
 export * from "./divisions.ts";
 export { readDbEnv, type TDbEnv } from "./env.ts";
 export * from "./audit.ts";
+export * from "./bulk-insert.ts";

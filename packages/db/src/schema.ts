@@ -192,6 +192,8 @@ export interface PersonCategoryTable {
   end_reason: string | null;
   source: Generated<string>;
   note: Generated<string>;
+  created_by: string | null;
+  ended_by: string | null;
   created_at: Generated<Date>;
 }
 

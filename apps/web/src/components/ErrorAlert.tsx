@@ -3,11 +3,11 @@ import { useI18n } from "../i18n/locale.tsx";
 import { showError } from "../lib/app-error.ts";
 
 /** A server error in the reader's language, with what it concerns (retry time, plaque names, fields). */
-export function ErrorAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
+export function ErrorAlert({ error, onClose, fieldLabels }: { error: unknown; onClose?: () => void; fieldLabels?: Record<string, string> }) {
   const { locale } = useI18n();
   if (!error) return null;
   const shown = showError(error, locale);
-  const fieldLines = Object.entries(shown.fieldErrors ?? {}).flatMap(([field, messages]) => (messages ?? []).map((m) => `${field}: ${m}`));
+  const fieldLines = Object.entries(shown.fieldErrors ?? {}).flatMap(([field, messages]) => (messages ?? []).map((m) => `${fieldLabels?.[field] ?? field}: ${m}`));
   const lines = [...shown.extra, ...fieldLines];
   return (
     <Alert

@@ -52,6 +52,11 @@ export function AppShell({ me, path, currentStationId, children }: { me: Me; pat
     },
   });
   const items = navItemsOf(me, t);
+  // The deepest menu entry containing the page: a person's page lights up "My station".
+  const selected = items
+    .map((item) => item.path)
+    .filter((p) => path === p || path.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: 24 }}>
@@ -62,7 +67,7 @@ export function AppShell({ me, path, currentStationId, children }: { me: Me; pat
           theme="dark"
           mode="horizontal"
           style={{ flex: 1, minWidth: 0 }}
-          selectedKeys={[path]}
+          selectedKeys={selected ? [selected] : []}
           items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{item.label}</Link> }))}
         />
         <StationSwitcher stations={me.stations} currentId={currentStationId} />

@@ -10,7 +10,7 @@ import { LoginPage } from "../pages/LoginPage.tsx";
 import { RegionOverviewPage } from "../pages/RegionOverviewPage.tsx";
 import { StationWorkspacePage } from "../pages/StationWorkspacePage.tsx";
 import { UsersPage } from "../pages/UsersPage.tsx";
-import { Link, matchRoute, navigate, usePath, type Route } from "../router.tsx";
+import { Link, matchRoute, navigate, stationIdOf, usePath, type Route } from "../router.tsx";
 import { trpc } from "../trpc.ts";
 import type { Me } from "../lib/access.ts";
 import { AppShell } from "./AppShell.tsx";
@@ -19,7 +19,12 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
   const { t } = useI18n();
   switch (route.name) {
     case "station":
-      return <StationWorkspacePage key={route.stationId} stationId={route.stationId} />;
+    case "stationPeople":
+    case "stationPerson":
+    case "stationHousehold":
+    case "stationLedgers":
+      // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
+      return <StationWorkspacePage key={route.stationId} route={route} />;
     case "console":
       return <ConsolePage key={route.divisionCode} me={me} divisionCode={route.divisionCode} />;
     case "region":
@@ -61,7 +66,7 @@ export function SessionGate() {
       />
     );
   }
-  const currentStationId = route.name === "station" ? route.stationId : null;
+  const currentStationId = stationIdOf(route);
   return (
     <AppShell me={me.data} path={path} currentStationId={currentStationId}>
       <RouteView route={route} me={me.data} />

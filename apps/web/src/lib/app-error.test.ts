@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LocalAppError, RestError, showError } from "./app-error.ts";
+import { fieldErrorsOf, LocalAppError, pickBilingual, RestError, showError } from "./app-error.ts";
 
 describe("showError", () => {
   it("shows a throttled login in the reader's language with the wait", () => {
@@ -29,5 +29,18 @@ describe("showError", () => {
 
   it("says the server is unreachable when there is no answer", () => {
     expect(showError(new TypeError("Failed to fetch"), "zh-CN")).toMatchObject({ code: null, message: "无法连接服务器，请检查网络后重试" });
+  });
+
+  it("reads field messages from the schema and from the domain's checks, in the reader's language", () => {
+    const error = new RestError(400, {
+      code: "VALIDATION",
+      messageZh: "填写的内容有误，请按提示修改",
+      messageEn: "Some fields are invalid; correct them as indicated",
+      fieldErrors: { phone: ["电话格式不对 / Phone is malformed"] },
+      details: { fieldErrors: { citizenId: ["身份证号码校验位不正确，请逐位核对"] } },
+    });
+    expect(fieldErrorsOf(error, "zh-CN")).toEqual({ phone: ["电话格式不对"], citizenId: ["身份证号码校验位不正确，请逐位核对"] });
+    expect(fieldErrorsOf(error, "en").phone).toEqual(["Phone is malformed"]);
+    expect(pickBilingual("no separator", "en")).toBe("no separator");
   });
 });

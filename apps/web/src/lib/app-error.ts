@@ -65,6 +65,40 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+/**
+ * The server's own details of an error (e.g. `personId` of the record already registered), or an
+ * empty object.
+ */
+export function errorDetails(error: unknown): Record<string, unknown> {
+  return bodyOf(error)?.details ?? {};
+}
+
+/** Zod messages made by the domain's `bilingual()` read "中文 / English": the reader's side only. */
+export function pickBilingual(message: string, locale: Locale): string {
+  const at = message.indexOf(" / ");
+  if (at < 0) return message;
+  return locale === "en" ? message.slice(at + 3) : message.slice(0, at);
+}
+
+/**
+ * Messages per field, from the input's schema (`fieldErrors`) and from the domain checks the server
+ * makes after it (`details.fieldErrors`, e.g. an ID number whose check character is wrong).
+ */
+export function fieldErrorsOf(error: unknown, locale: Locale): Record<string, string[]> {
+  const body = bodyOf(error);
+  if (!body) return {};
+  const nested = body.details?.fieldErrors;
+  const sources = [body.fieldErrors ?? {}, nested && typeof nested === "object" ? (nested as Record<string, unknown>) : {}];
+  const out: Record<string, string[]> = {};
+  for (const source of sources) {
+    for (const [field, messages] of Object.entries(source)) {
+      const list = stringList(messages).map((m) => pickBilingual(m, locale));
+      if (list.length > 0) out[field] = [...(out[field] ?? []), ...list];
+    }
+  }
+  return out;
+}
+
 export function showError(error: unknown, locale: Locale): ShownError {
   const body = bodyOf(error);
   if (!body || (!body.messageZh && !body.messageEn)) {
@@ -91,5 +125,6 @@ export function showError(error: unknown, locale: Locale): ShownError {
   }
   const bilingualDetail = locale === "en" ? details.en : details.zh;
   if (typeof bilingualDetail === "string") extra.push(bilingualDetail);
-  return { code, message, extra, fieldErrors: body.fieldErrors ?? null };
+  const fieldErrors = fieldErrorsOf(error, locale);
+  return { code, message, extra, fieldErrors: Object.keys(fieldErrors).length > 0 ? fieldErrors : null };
 }

@@ -1,22 +1,49 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Card, ConfigProvider, Spin, Tabs } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { Alert, ConfigProvider, Menu, Spin } from "antd";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { AuditTrailTable } from "../features/workspace/AuditTrailTable.tsx";
-import { BrandingForm } from "../features/workspace/BrandingForm.tsx";
-import { StaffList } from "../features/workspace/StaffList.tsx";
 import { StationBand, type Workspace } from "../features/workspace/StationBand.tsx";
-import { StationFacts } from "../features/workspace/StationFacts.tsx";
-import { StatusHistoryTable } from "../features/workspace/StatusHistoryTable.tsx";
+import { StationContext, stationContextOf } from "../features/workspace/station-context.tsx";
+import { StationOverview } from "../features/workspace/StationOverview.tsx";
 import { useI18n } from "../i18n/locale.tsx";
-import { queryClient, trpc } from "../trpc.ts";
+import { Link, type StationRoute } from "../router.tsx";
+import { trpc } from "../trpc.ts";
+import { HouseholdPage } from "./HouseholdPage.tsx";
+import { LedgersPage } from "./LedgersPage.tsx";
+import { PeopleRegisterPage } from "./PeopleRegisterPage.tsx";
+import { PersonPage } from "./PersonPage.tsx";
+
+type Section = "overview" | "people" | "ledgers";
+
+function sectionOf(route: StationRoute): Section {
+  if (route.name === "stationLedgers") return "ledgers";
+  if (route.name === "station") return "overview";
+  return "people";
+}
+
+function StationSection({ route, workspace, onWorkspaceChange }: { route: StationRoute; workspace: Workspace; onWorkspaceChange: (next: Workspace) => void }) {
+  switch (route.name) {
+    case "station":
+      return <StationOverview workspace={workspace} onWorkspaceChange={onWorkspaceChange} />;
+    case "stationPeople":
+      return <PeopleRegisterPage />;
+    case "stationPerson":
+      return <PersonPage key={route.personId} personId={route.personId} />;
+    case "stationHousehold":
+      return <HouseholdPage key={route.householdId} householdId={route.householdId} />;
+    case "stationLedgers":
+      return <LedgersPage />;
+  }
+}
 
 /**
- * A station's own workspace. Opening it is `workspace.enter`, called once: the server records a
- * supervisor's entry in the audit log and says whether the visit is read-only.
+ * A station's own workspace and every page inside it. Opening it is `workspace.enter`, called once
+ * per visit: the server records a supervisor's entry in the audit log, says whether the visit is
+ * read-only, and lists what the visitor may do here.
  */
-export function StationWorkspacePage({ stationId }: { stationId: string }) {
+export function StationWorkspacePage({ route }: { route: StationRoute }) {
   const { t } = useI18n();
+  const stationId = route.stationId;
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const enter = useMutation(trpc.workspace.enter.mutationOptions({ onSuccess: setWorkspace }));
   const { mutate: enterWorkspace } = enter;
@@ -27,51 +54,39 @@ export function StationWorkspacePage({ stationId }: { stationId: string }) {
     entered.current = true;
     enterWorkspace({ stationId });
   }, [enterWorkspace, stationId]);
-
-  const history = useQuery({ ...trpc.stations.history.queryOptions({ stationId }), retry: false });
-  const audit = useQuery({ ...trpc.audit.list.queryOptions({ stationId, limit: 100 }), retry: false });
+  const context = useMemo(() => (workspace ? stationContextOf(workspace) : null), [workspace]);
 
   if (enter.isError) return <ErrorAlert error={enter.error} />;
-  if (!workspace) return <Spin />;
+  if (!workspace || !context) return <Spin />;
 
-  const tabs = [
-    {
-      key: "overview",
-      label: t("workspace.tab.overview"),
-      children: (
-        <>
-          <StationFacts workspace={workspace} />
-          <Card title={t("workspace.staff")} size="small" style={{ marginTop: 16 }}>
-            <StaffList staff={workspace.staff} />
-          </Card>
-        </>
-      ),
-    },
-    ...(history.isSuccess
-      ? [{ key: "history", label: t("workspace.tab.history"), children: <StatusHistoryTable events={history.data} /> }]
-      : []),
-    ...(audit.isSuccess ? [{ key: "audit", label: t("workspace.tab.audit"), children: <AuditTrailTable events={audit.data} /> }] : []),
-    ...(!workspace.readOnly && workspace.permissions.includes("station.branding.edit")
-      ? [
-          {
-            key: "branding",
-            label: t("workspace.tab.branding"),
-            children: <BrandingForm workspace={workspace} onSaved={(updated) => {
-                  setWorkspace({ ...updated, readOnly: workspace.readOnly, permissions: workspace.permissions });
-                  void queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey({ stationId }) });
-                }} />,
-          },
-        ]
-      : []),
+  const base = `/station/${stationId}`;
+  const sections: { key: Section; path: string; label: string }[] = [
+    { key: "overview", path: base, label: t("station.nav.overview") },
+    { key: "people", path: `${base}/people`, label: t("station.nav.people") },
+    { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
   ];
 
   return (
     <ConfigProvider theme={{ token: { colorPrimary: workspace.branding.primaryColor } }}>
-      <StationBand workspace={workspace} />
-      {workspace.readOnly && <Alert type="info" showIcon title={t("workspace.readOnly")} style={{ marginBottom: 16 }} data-testid="read-only-banner" />}
-      <Card>
-        <Tabs items={tabs} />
-      </Card>
+      <StationContext.Provider value={context}>
+        <StationBand workspace={workspace} />
+        {workspace.readOnly && <Alert type="info" showIcon title={t("workspace.readOnly")} style={{ marginBottom: 16 }} data-testid="read-only-banner" />}
+        <Menu
+          mode="horizontal"
+          data-testid="station-nav"
+          selectedKeys={[sectionOf(route)]}
+          style={{ marginBottom: 16, borderRadius: 8 }}
+          items={sections.map((s) => ({
+            key: s.key,
+            label: (
+              <Link to={s.path} data-testid={`station-nav-${s.key}`}>
+                {s.label}
+              </Link>
+            ),
+          }))}
+        />
+        <StationSection route={route} workspace={workspace} onWorkspaceChange={setWorkspace} />
+      </StationContext.Provider>
     </ConfigProvider>
   );
 }

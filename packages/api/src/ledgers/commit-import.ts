@@ -1,21 +1,36 @@
-import { recordAudit, type Tx } from "@shegong/db";
-import { adulthoodDate, parseCitizenId } from "@shegong/domain";
-import { flagDuplicatesElsewhere, profileColumns } from "../registry/register-person.ts";
+import { bulkInsert, recordAudit, type BulkColumnType, type Tx } from "@shegong/db";
+import { adulthoodDate, maskCitizenId } from "@shegong/domain";
+import { flagDuplicatesElsewhere } from "../registry/register-person.ts";
 import type { RegistryContext } from "../registry/registry-context.ts";
-import { sealCitizenId } from "../registry/sealed-id.ts";
 import type { ImportPlan, PlannedRow } from "./plan-import.ts";
 
-const CHUNK = 1000;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+const PERSON_COLUMNS: Record<string, BulkColumnType> = {
+  station_id: "uuid",
+  id_cipher: "bytea",
+  id_blind: "bytea",
+  id_masked: "text",
+  name: "text",
+  name_pinyin: "text",
+  name_initials: "text",
+  ethnicity_code: "text",
+  phone: "text",
+  village_code: "text",
+  address: "text",
+  living_arrangement: "text",
+  economic_source: "text",
+  disability_type: "text",
+  disability_grade: "smallint",
+  care_status: "text",
+  note: "text",
+  sex: "text",
+  birth_date: "date",
+  adult_on: "date",
+  registered_on: "date",
+};
 
 /**
  * Applies a plan in the caller's transaction: all of it or, on any failure, none of it. Creates go
- * in multi-row statements (a 10,000-row ledger is a few dozen statements); updates touch only the
+ * as one array-parameter statement per table (bulkInsert); updates touch only the
  * persons that change. Every change lands on the timeline and the import itself in the audit log.
  */
 export async function commitImport(tx: Tx, ctx: RegistryContext, plan: ImportPlan, file: { name: string; sha256: string }, actor: { username: string; ip: string }) {
@@ -23,28 +38,19 @@ export async function commitImport(tx: Tx, ctx: RegistryContext, plan: ImportPla
   const updates = plan.rows.filter((r) => r.action === "update");
   const personIdOf = new Map<PlannedRow, string>();
 
-  for (const part of chunks(creates)) {
-    const inserted = await tx
-      .insertInto("person")
-      .values(
-        part.map((row) => {
-          const identity = parseCitizenId(row.record.citizenId, ctx.today);
-          if (!identity.ok) throw new Error("planned rows carry valid ID numbers");
-          return {
-            station_id: ctx.stationId,
-            ...sealCitizenId(ctx.cipher, identity.value.normalized),
-            ...profileColumns(row.record),
-            sex: identity.value.sex,
-            birth_date: identity.value.birthDate,
-            adult_on: adulthoodDate(identity.value.birthDate, ctx.rules),
-            registered_on: ctx.today,
-          };
-        }),
-      )
-      .returning("id")
-      .execute();
-    part.forEach((row, i) => personIdOf.set(row, inserted[i]!.id));
-  }
+  const people = creates.map((row) => ({
+    station_id: ctx.stationId,
+    id_cipher: ctx.cipher.encrypt(row.identity.normalized),
+    id_blind: row.blind,
+    id_masked: maskCitizenId(row.identity.normalized),
+    ...row.profile,
+    sex: row.identity.sex,
+    birth_date: row.identity.birthDate,
+    adult_on: adulthoodDate(row.identity.birthDate, ctx.rules),
+    registered_on: ctx.today,
+  }));
+  const inserted = await bulkInsert(tx, "person", PERSON_COLUMNS, people, ["id"]);
+  creates.forEach((row, i) => personIdOf.set(row, inserted[i]!.id as string));
   for (const row of updates) {
     const personId = row.existingId as string;
     personIdOf.set(row, personId);
@@ -70,25 +76,29 @@ export async function commitImport(tx: Tx, ctx: RegistryContext, plan: ImportPla
       const start = row.record.categoryStart ?? ctx.today;
       const ended = row.record.categoryEndedOn ?? null;
       categories.push({ person_id: personId, category, start_date: start, end_date: ended, end_reason: ended ? "adulthood" : null });
-      events.push({ person_id: personId, kind: "category_entered", effective_date: start, detail: JSON.stringify({ category, source: plan.report.ledgerTitle }) });
-      if (ended) events.push({ person_id: personId, kind: "category_left", effective_date: ended, detail: JSON.stringify({ category, reason: "adulthood" }) });
     }
     if (row.action === "create" && row.record.guardianName) {
       guardians.push({ child_id: personId, name: row.record.guardianName, relation: row.record.guardianRelation ?? "other", phone: row.record.guardianPhone ?? null });
     }
   }
-  for (const part of chunks(categories)) {
-    await tx
-      .insertInto("person_category")
-      .values(part.map((c) => ({ station_id: ctx.stationId, ...c, source: plan.report.ledgerTitle })))
-      .execute();
-  }
-  for (const part of chunks(guardians)) {
-    await tx.insertInto("guardian").values(part.map((g) => ({ station_id: ctx.stationId, guardian_person_id: null, ...g }))).execute();
-  }
-  for (const part of chunks(events)) {
-    await tx.insertInto("person_event").values(part.map((e) => ({ station_id: ctx.stationId, actor_user_id: ctx.actorUserId, ...e }))).execute();
-  }
+  await bulkInsert(
+    tx,
+    "person_category",
+    { station_id: "uuid", person_id: "uuid", category: "text", start_date: "date", end_date: "date", end_reason: "text", source: "text", created_by: "uuid" },
+    categories.map((c) => ({ station_id: ctx.stationId, ...c, source: plan.report.ledgerTitle, created_by: ctx.actorUserId })),
+  );
+  await bulkInsert(
+    tx,
+    "guardian",
+    { station_id: "uuid", child_id: "uuid", name: "text", relation: "text", phone: "text" },
+    guardians.map((g) => ({ station_id: ctx.stationId, ...g })),
+  );
+  await bulkInsert(
+    tx,
+    "person_event",
+    { station_id: "uuid", person_id: "uuid", kind: "text", effective_date: "date", detail: "jsonb", actor_user_id: "uuid" },
+    events.map((e) => ({ station_id: ctx.stationId, actor_user_id: ctx.actorUserId, ...e })),
+  );
   const duplicates = await flagDuplicatesElsewhere(tx, ctx, creates.map((row) => personIdOf.get(row) as string));
 
   const report = plan.report;

@@ -5,9 +5,11 @@ import {
   isBlankRow,
   isFooterRow,
   maskCitizenId,
+  parseCitizenId,
   parseLedgerRow,
   rejectDuplicateRows,
   type CategoryKey,
+  type CitizenId,
   type CellValue,
   type LedgerKind,
   type RowError,
@@ -24,6 +26,9 @@ export interface PlannedRow {
   action: Exclude<RowAction, "reject">;
   record: TLedgerRecord;
   blind: Uint8Array;
+  /** Everything the row says about the person, computed once (pinyin keys included). */
+  profile: ReturnType<typeof profileColumns>;
+  identity: CitizenId;
   existingId: string | null;
   /** Profile fields the row changes on an existing person (only columns the file has and fills). */
   changes: Partial<ReturnType<typeof profileColumns>>;
@@ -54,8 +59,7 @@ const SAMPLE_ROWS = 200;
 const LOOKUP_CHUNK = 1000;
 
 /** What the ledger row says about the profile, leaving out what it leaves blank (a ledger never erases). */
-function statedProfile(record: TLedgerRecord) {
-  const full = profileColumns(record);
+function statedProfile(full: ReturnType<typeof profileColumns>) {
   return Object.fromEntries(Object.entries(full).filter(([key, value]) => key === "name" || key === "name_pinyin" || key === "name_initials" || (value !== null && value !== ""))) as Partial<typeof full>;
 }
 
@@ -91,7 +95,13 @@ export async function planImport(tx: Tx, ctx: RegistryContext, cipher: PersonalD
   const duplicates = rejectDuplicateRows(parsed.map((p) => ({ rowNumber: p.rowNumber, citizenId: p.record.citizenId })));
   const duplicateRows = new Set(duplicates.map((d) => d.rowNumber));
   errors.push(...duplicates);
-  const accepted = parsed.filter((p) => !duplicateRows.has(p.rowNumber)).map((p) => ({ ...p, blind: cipher.blindIndex(p.record.citizenId) }));
+  const accepted = parsed
+    .filter((p) => !duplicateRows.has(p.rowNumber))
+    .map((p) => {
+      const identity = parseCitizenId(p.record.citizenId, ctx.today);
+      if (!identity.ok) throw new Error("parseLedgerRow accepts valid ID numbers only");
+      return { ...p, identity: identity.value, profile: profileColumns(p.record), blind: cipher.blindIndex(identity.value.normalized) };
+    });
 
   const existing = new Map<string, { id: string; profile: Record<string, unknown>; categories: Set<string> }>();
   for (let i = 0; i < accepted.length; i += LOOKUP_CHUNK) {
@@ -117,13 +127,13 @@ export async function planImport(tx: Tx, ctx: RegistryContext, cipher: PersonalD
     }
   }
 
-  const planned: PlannedRow[] = accepted.map(({ rowNumber, record, blind }) => {
+  const planned: PlannedRow[] = accepted.map(({ rowNumber, record, blind, identity, profile }) => {
     const wantedCategories: CategoryKey[] = kind.category ? [kind.category] : (record.categories ?? []);
     const current = existing.get(Buffer.from(blind).toString("hex"));
+    const stated = statedProfile(profile);
     if (!current) {
-      return { rowNumber, action: "create", record, blind, existingId: null, changes: statedProfile(record), newCategories: wantedCategories };
+      return { rowNumber, action: "create", record, blind, identity, profile, existingId: null, changes: stated, newCategories: wantedCategories };
     }
-    const stated = statedProfile(record);
     const changes = Object.fromEntries(
       Object.entries(stated).filter(([key, value]) => !["name_pinyin", "name_initials"].includes(key) && String(current.profile[key] ?? "") !== String(value ?? "")),
     ) as PlannedRow["changes"];
@@ -131,7 +141,7 @@ export async function planImport(tx: Tx, ctx: RegistryContext, cipher: PersonalD
     // A child who has come of age since the ledger was kept is not entered again (categoryEndedOn).
     const newCategories = wantedCategories.filter((c) => !current.categories.has(c) && !record.categoryEndedOn);
     const action = Object.keys(changes).length > 0 || newCategories.length > 0 ? "update" : "unchanged";
-    return { rowNumber, action, record, blind, existingId: current.id, changes, newCategories };
+    return { rowNumber, action, record, blind, identity, profile, existingId: current.id, changes, newCategories };
   });
 
   errors.sort((a, b) => a.rowNumber - b.rowNumber);

@@ -43,7 +43,21 @@ export async function getPerson(tx: Tx, stationId: string, personId: string, tod
     tx
       .selectFrom("person_category as pc")
       .innerJoin("person as p", (j) => j.onRef("p.station_id", "=", "pc.station_id").onRef("p.id", "=", "pc.person_id"))
-      .select(["pc.id", "pc.category", "pc.start_date", "pc.end_date", "pc.end_reason", "pc.source", "pc.note", effectiveEndSql().as("effective_end")])
+      .leftJoin("app_user as cu", "cu.id", "pc.created_by")
+      .leftJoin("app_user as eu", "eu.id", "pc.ended_by")
+      .select([
+        "pc.id",
+        "pc.category",
+        "pc.start_date",
+        "pc.end_date",
+        "pc.end_reason",
+        "pc.source",
+        "pc.note",
+        "pc.created_at",
+        "cu.display_name as created_by_name",
+        "eu.display_name as ended_by_name",
+        effectiveEndSql().as("effective_end"),
+      ])
       .where("pc.station_id", "=", stationId)
       .where("pc.person_id", "=", personId)
       .orderBy("pc.start_date", "desc")
@@ -107,11 +121,43 @@ export async function getPerson(tx: Tx, stationId: string, personId: string, tod
       note: c.note,
       current: c.start_date <= today && (c.effective_end === null || c.effective_end > today),
     })),
-    timeline: events.map((e) => ({ id: e.id, kind: e.kind, date: e.effective_date, detail: e.detail as Record<string, unknown>, recordedAt: e.recorded_at, actorName: e.actor_name })),
+    timeline: personTimeline(events, categories, today),
     guardians: guardians.map((g) => ({ id: g.id, personId: g.guardian_person_id, name: g.name, relation: g.relation, phone: g.phone, note: g.note })),
     household,
     duplicateElsewhere: flags.map((f) => ({ id: f.id, otherStation: f.other_station, detectedAt: f.detected_at, resolvedAt: f.resolved_at })),
   };
+}
+
+type EventRow = { id: string; kind: string; effective_date: string; detail: unknown; recorded_at: Date; actor_name: string | null };
+type CategoryRow = { id: string; category: string; start_date: string; end_date: string | null; effective_end: string | null; end_reason: string | null; source: string; created_at: Date; created_by_name: string | null; ended_by_name: string | null };
+
+/**
+ * The timeline: recorded events, plus each category entry's start and (effective) end read from the
+ * category history itself — a child's coming of age shows on its date though nobody recorded it.
+ */
+export function personTimeline(events: EventRow[], categories: CategoryRow[], today: string) {
+  const entries = [
+    ...events.map((e) => ({ id: e.id, kind: e.kind, date: e.effective_date, detail: e.detail as Record<string, unknown>, recordedAt: e.recorded_at, actorName: e.actor_name })),
+    ...categories.map((c) => ({
+      id: `${c.id}:in`,
+      kind: "category_entered",
+      date: c.start_date,
+      detail: { category: c.category, source: c.source } as Record<string, unknown>,
+      recordedAt: c.created_at,
+      actorName: c.created_by_name,
+    })),
+    ...categories
+      .filter((c) => c.effective_end !== null && c.effective_end <= today)
+      .map((c) => ({
+        id: `${c.id}:out`,
+        kind: "category_left",
+        date: c.effective_end as string,
+        detail: { category: c.category, reason: c.end_reason ?? (c.end_date === c.effective_end ? "ended" : "automatic") } as Record<string, unknown>,
+        recordedAt: c.created_at,
+        actorName: c.end_date === c.effective_end ? c.ended_by_name : null,
+      })),
+  ];
+  return entries.sort((a, b) => (a.date === b.date ? b.recordedAt.getTime() - a.recordedAt.getTime() : a.date < b.date ? 1 : -1));
 }
 
 /** Family structure (R9) read from the household, never typed twice. */

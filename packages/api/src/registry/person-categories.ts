@@ -2,7 +2,6 @@ import type { Tx } from "@shegong/db";
 import { CATEGORIES, checkCategoryAge, type CategoryKey } from "@shegong/domain";
 import { sql, type Expression, type SqlBool } from "kysely";
 import { appError } from "../errors.ts";
-import { recordPersonEvent } from "./person-events.ts";
 import type { RegistryContext } from "./registry-context.ts";
 
 const ADULTHOOD_ENDS = Object.entries(CATEGORIES)
@@ -30,7 +29,7 @@ export interface CategoryEntry {
   note?: string;
 }
 
-/** Enters a person into a category from a date, checking the age rules and overlaps (R9–R12). */
+/** Enters a person into a category from a date, checking the age rules and overlaps (R9–R12). The entry is its own dated history. */
 export async function addCategory(tx: Tx, ctx: RegistryContext, personId: string, entry: CategoryEntry) {
   const person = await tx
     .selectFrom("person")
@@ -55,17 +54,17 @@ export async function addCategory(tx: Tx, ctx: RegistryContext, personId: string
   if (overlap) throw appError("CATEGORY_OVERLAP", { categoryEntryId: overlap.id });
   const row = await tx
     .insertInto("person_category")
-    .values({ station_id: ctx.stationId, person_id: personId, category: entry.category, start_date: entry.startDate, source: entry.source ?? "", note: entry.note ?? "" })
+    .values({
+      station_id: ctx.stationId,
+      person_id: personId,
+      category: entry.category,
+      start_date: entry.startDate,
+      source: entry.source ?? "",
+      note: entry.note ?? "",
+      created_by: ctx.actorUserId,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await recordPersonEvent(tx, {
-    stationId: ctx.stationId,
-    personId,
-    kind: "category_entered",
-    effectiveDate: entry.startDate,
-    actorUserId: ctx.actorUserId,
-    detail: { category: entry.category, source: entry.source ?? "" },
-  });
   return { categoryEntryId: row.id };
 }
 
@@ -82,9 +81,8 @@ export async function endCategory(tx: Tx, ctx: RegistryContext, personId: string
   if (endDate < entry.start_date) throw appError("VALIDATION", { field: "endDate", min: entry.start_date });
   await tx
     .updateTable("person_category")
-    .set({ end_date: endDate, end_reason: reason })
+    .set({ end_date: endDate, end_reason: reason, ended_by: ctx.actorUserId })
     .where("station_id", "=", ctx.stationId)
     .where("id", "=", categoryEntryId)
     .execute();
-  await recordPersonEvent(tx, { stationId: ctx.stationId, personId, kind: "category_left", effectiveDate: endDate, actorUserId: ctx.actorUserId, detail: { category: entry.category, reason } });
 }

@@ -27,7 +27,7 @@ export async function recordLifeEvent(tx: Tx, ctx: RegistryContext, personId: st
   if (event.kind !== "moved_in") {
     await tx
       .updateTable("person_category")
-      .set({ end_date: event.date, end_reason: event.kind })
+      .set({ end_date: event.date, end_reason: event.kind, ended_by: ctx.actorUserId })
       .where("station_id", "=", ctx.stationId)
       .where("person_id", "=", personId)
       .where("start_date", "<=", event.date)

@@ -6,17 +6,12 @@ import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { LocalAppError } from "../../lib/app-error.ts";
+import { toBase64 } from "../../lib/base64.ts";
 import { trpc } from "../../trpc.ts";
 import type { Workspace } from "./StationBand.tsx";
 
 /** undefined keeps the logo, null removes it, a file replaces it. */
 type LogoChange = { name: string; base64: string } | null | undefined;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** R8 branding, shown to those whose grants include station.branding.edit; the server still decides. */
 export function BrandingForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (updated: Omit<Workspace, "readOnly" | "permissions">) => void }) {

@@ -1,0 +1,94 @@
+import { ZPersonInputSchema, type Locale, type TPersonInputRaw } from "@shegong/domain";
+import { fieldErrorsOf, pickBilingual } from "../../lib/app-error.ts";
+import type { RouterOutputs } from "../../trpc.ts";
+
+export type PersonDetail = RouterOutputs["people"]["get"];
+
+/** The profile as the form holds it; blanks are `undefined`. */
+export interface PersonFormValues {
+  name?: string;
+  citizenId?: string;
+  ethnicityCode?: string;
+  phone?: string;
+  villageCode?: string;
+  address?: string;
+  livingArrangement?: string;
+  economicSource?: string;
+  disabilityType?: string;
+  disabilityGrade?: string;
+  careStatus?: string;
+  note?: string;
+}
+
+export const PERSON_FIELDS = [
+  "name",
+  "citizenId",
+  "ethnicityCode",
+  "phone",
+  "villageCode",
+  "address",
+  "livingArrangement",
+  "economicSource",
+  "disabilityType",
+  "disabilityGrade",
+  "careStatus",
+  "note",
+] as const satisfies readonly (keyof PersonFormValues)[];
+
+/** What `people.create` / `people.update` take; sex and birth date are left to the ID number. */
+export function toPersonInput(values: PersonFormValues): TPersonInputRaw {
+  return {
+    name: values.name ?? "",
+    citizenId: values.citizenId ?? "",
+    ethnicityCode: values.ethnicityCode,
+    phone: values.phone,
+    villageCode: values.villageCode,
+    address: values.address,
+    livingArrangement: values.livingArrangement,
+    economicSource: values.economicSource,
+    disabilityType: values.disabilityType,
+    disabilityGrade: values.disabilityGrade,
+    careStatus: values.careStatus,
+    note: values.note,
+  } as TPersonInputRaw;
+}
+
+export type FieldErrorList = { name: string; errors: string[] }[];
+
+/** The domain's own person schema, run in the browser so a malformed phone is caught before sending. */
+export function checkPersonInput(values: PersonFormValues, locale: Locale): FieldErrorList {
+  const result = ZPersonInputSchema.safeParse(toPersonInput(values));
+  if (result.success) return [];
+  const byField = new Map<string, string[]>();
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "");
+    byField.set(field, [...(byField.get(field) ?? []), pickBilingual(issue.message, locale)]);
+  }
+  return [...byField].map(([name, errors]) => ({ name, errors }));
+}
+
+/** A server error's field messages that belong to a field of this form, to show beside it. */
+export function serverFieldErrors(error: unknown, locale: Locale): FieldErrorList {
+  const known = new Set<string>(PERSON_FIELDS);
+  return Object.entries(fieldErrorsOf(error, locale))
+    .filter(([field]) => known.has(field))
+    .map(([name, errors]) => ({ name, errors }));
+}
+
+/** The stored profile back in the form; the full ID number is never sent to the page, so it starts blank. */
+export function personFormValuesOf(person: PersonDetail): PersonFormValues {
+  const orUndefined = (v: string | number | null) => (v === null || v === "" ? undefined : String(v));
+  return {
+    name: person.name,
+    ethnicityCode: orUndefined(person.ethnicityCode),
+    phone: orUndefined(person.phone),
+    villageCode: orUndefined(person.villageCode),
+    address: orUndefined(person.address),
+    livingArrangement: orUndefined(person.livingArrangement),
+    economicSource: orUndefined(person.economicSource),
+    disabilityType: orUndefined(person.disabilityType),
+    disabilityGrade: orUndefined(person.disabilityGrade),
+    careStatus: orUndefined(person.careStatus),
+    note: orUndefined(person.note),
+  };
+}

@@ -1,0 +1,24 @@
+import { commitImport, planImport, readWorkbookRows, registryContext, onboardStations } from "@shegong/api";
+import { createPersonalDataCipher } from "@shegong/auth";
+import { withOwnerScope, withStation } from "@shegong/db";
+import { createTestDatabases } from "@shegong/db/test-db";
+import { LEDGER_KINDS, detectHeader, parseLedgerRow } from "@shegong/domain";
+import { syntheticLedger, syntheticRows } from "./synthetic-ledger.ts";
+const pii = createPersonalDataCipher(new Uint8Array(32).fill(9));
+const rows = syntheticRows(10000);
+const file = await syntheticLedger(rows);
+const dbs = await createTestDatabases("pglite");
+const stationId = await withOwnerScope(dbs.owner.db, "65", async (tx) => (await onboardStations(tx, { scopeCode: "65", townshipCodes: ["652301105"], initialStatus: "onboarding" }, { userId: "00000000-0000-0000-0000-000000000000", username: "b", ip: "x" })).created[0]!.id);
+let t = performance.now();
+const lap = (label: string) => { const n = performance.now(); console.log(label, (n - t).toFixed(0)); t = n; };
+const sheet = await readWorkbookRows(file); lap("read");
+const h = detectHeader(sheet, LEDGER_KINDS.elderly_tekun); if (!h.ok) throw 1;
+for (let i = h.dataStartIndex; i < sheet.length; i++) parseLedgerRow(sheet[i]!, h.columns, LEDGER_KINDS.elderly_tekun, { today: "2026-11-27" }); lap("parse only");
+for (let i = 0; i < 10000; i++) pii.blindIndex(rows[i]!.citizenId); lap("blind only");
+await withStation(dbs.app.db, stationId, async (tx) => {
+  const ctx = await registryContext(tx, stationId, pii, null); lap("ctx");
+  const plan = await planImport(tx, ctx, pii, LEDGER_KINDS.elderly_tekun, sheet); lap("plan");
+  await commitImport(tx, ctx, plan, { name: "b", sha256: "b" }, { username: "b", ip: "b" }); lap("commit");
+});
+lap("tx end");
+await dbs.close();
