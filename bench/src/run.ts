@@ -1,9 +1,10 @@
 import { report, type Benchmark } from "./harness.ts";
 import { ledgerImportBenchmark } from "./ledger-import.ts";
 import { onboardingBenchmark } from "./onboarding.ts";
+import { registrySearchBenchmark } from "./registry-search.ts";
 import { startupBenchmark } from "./startup.ts";
 
-const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark];
+const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark, registrySearchBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help") || process.argv.includes("--list")) {

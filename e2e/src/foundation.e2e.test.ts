@@ -3,24 +3,12 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.ts";
-import { REPO_DIR, startShegongServer, type RunningServer } from "./shegong-server.ts";
+import { ARTIFACTS, signIn, signOut } from "./demo-session.ts";
+import { startShegongServer, type RunningServer } from "./shegong-server.ts";
 
-const DEMO_PASSWORD = "shegong-demo-2026";
-const ARTIFACTS = join(REPO_DIR, "e2e", "artifacts");
 // Demo data (foundation issue, Demo): in Changji City only the Liugong pilot is onboarded.
 const DAXIQU = { code: "652301104", plaque: "昌吉市大西渠镇社会工作服务站" };
 const LIUGONG = { code: "652301105", plaque: "昌吉市六工镇社会工作服务站" };
-
-async function signIn(page: Page, username: string) {
-  await page.locator("#login_username").fill(username);
-  await page.locator("#login_password").fill(DEMO_PASSWORD);
-  await page.locator("[data-testid=login-submit]").click();
-}
-
-async function signOut(page: Page) {
-  await page.locator("[data-testid=logout]").click();
-  await page.locator("#login_username").waitFor();
-}
 
 /** The foundation issue's browser test: onboard a township as the prefecture, then see stations as they see themselves. */
 describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("foundation in a real browser", () => {

@@ -14,13 +14,13 @@ export function preparePersonalData(env: TServerEnv): PersonalDataCipher {
   return createPersonalDataCipher(loadPersonalDataKey({ envKey: env.SHEGONG_PII_KEY, dataDir: dbEnv.DATABASE_URL ? undefined : dbEnv.SHEGONG_DATA_DIR }));
 }
 
-export async function prepareDatabase(env: TServerEnv, log: (line: string) => void = console.log): Promise<ShegongDb> {
+export async function prepareDatabase(env: TServerEnv, pii: PersonalDataCipher, log: (line: string) => void = console.log): Promise<ShegongDb> {
   const owner = await openDatabase({ role: "owner" });
   const migrations = await migrateToLatest(owner.db);
   for (const m of migrations.results ?? []) log(`migrated ${m.migrationName}: ${m.status}`);
   if ((await countDivisions(owner.db)) === 0) log(`loaded ${await loadDivisions(owner.db, "xinjiang")} divisions of Xinjiang`);
   const demo = env.SHEGONG_DEMO === "true" || (env.SHEGONG_DEMO === "auto" && owner.kind === "pglite");
-  if (demo && (await seedDemo(owner.db)).created) log("seeded the demo region (Changji prefecture, Liugong station)");
+  if (demo && (await seedDemo(owner.db, pii)).created) log("seeded the demo region (Changji prefecture, Liugong station)");
   if (owner.kind === "pglite") {
     // One process, one embedded database: the owner's connection drops to the app role for good
     // (each transaction sets it again locally as well).

@@ -87,7 +87,8 @@ async function main(argv: string[]) {
     case "seed": {
       const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: "boolean" } } });
       if (!values.demo) fail("only `seed --demo` exists");
-      await withOwner(async (db) => console.log((await seedDemo(db.db)).created ? "demo region seeded" : "demo region already present"));
+      const pii = preparePersonalData(readServerEnv());
+      await withOwner(async (db) => console.log((await seedDemo(db.db, pii)).created ? "demo region seeded" : "demo region already present"));
       return;
     }
     case "admin": {

@@ -7,7 +7,7 @@ import { readServerEnv } from "./env.ts";
 const env = readServerEnv();
 const started = Date.now();
 const pii = preparePersonalData(env);
-const database = await prepareDatabase(env);
+const database = await prepareDatabase(env, pii);
 const webDist = env.SHEGONG_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url));
 const app = createApp({
   database,

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, ConfigProvider, Menu, Spin } from "antd";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { StationBand, type Workspace } from "../features/workspace/StationBand.tsx";
 import { StationContext, stationContextOf } from "../features/workspace/station-context.tsx";
@@ -8,10 +8,12 @@ import { StationOverview } from "../features/workspace/StationOverview.tsx";
 import { useI18n } from "../i18n/locale.tsx";
 import { Link, type StationRoute } from "../router.tsx";
 import { trpc } from "../trpc.ts";
-import { HouseholdPage } from "./HouseholdPage.tsx";
-import { LedgersPage } from "./LedgersPage.tsx";
-import { PeopleRegisterPage } from "./PeopleRegisterPage.tsx";
-import { PersonPage } from "./PersonPage.tsx";
+
+// The registry's pages load when first opened, keeping the first page of every visit small.
+const PeopleRegisterPage = lazy(() => import("./PeopleRegisterPage.tsx").then((m) => ({ default: m.PeopleRegisterPage })));
+const PersonPage = lazy(() => import("./PersonPage.tsx").then((m) => ({ default: m.PersonPage })));
+const HouseholdPage = lazy(() => import("./HouseholdPage.tsx").then((m) => ({ default: m.HouseholdPage })));
+const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 
 type Section = "overview" | "people" | "ledgers";
 
@@ -85,7 +87,9 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
             ),
           }))}
         />
-        <StationSection route={route} workspace={workspace} onWorkspaceChange={setWorkspace} />
+        <Suspense fallback={<Spin />}>
+          <StationSection route={route} workspace={workspace} onWorkspaceChange={setWorkspace} />
+        </Suspense>
       </StationContext.Provider>
     </ConfigProvider>
   );

@@ -1,9 +1,10 @@
-import { hashPassword } from "@shegong/auth";
+import { hashPassword, type PersonalDataCipher } from "@shegong/auth";
 import { withOwnerScope, type Database } from "@shegong/db";
 import { creditCodeCheckChar, todayInShanghai, type Role } from "@shegong/domain";
 import type { Kysely } from "kysely";
 import { createUser } from "../users/manage-users.ts";
 import { onboardStations } from "../stations/onboard-stations.ts";
+import { seedDemoRegistry } from "./seed-registry.ts";
 
 /** Demo mode only: one password for every demo account, printed in the README. */
 export const DEMO_PASSWORD = "shegong-demo-2026";
@@ -41,11 +42,11 @@ function demoCreditCode(): string {
  * The demo region (foundation issue, Demo): Changji prefecture's townships onboarded, Liugong
  * active with a contractor and placeholder staff, and one account per role. Idempotent.
  */
-export async function seedDemo(owner: Kysely<Database>): Promise<{ created: boolean }> {
+export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCipher): Promise<{ created: boolean }> {
   const existing = await owner.selectFrom("app_user").select("id").where("username", "=", "changji.pref").executeTakeFirst();
   if (existing) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await withOwnerScope(owner, "65", async (tx) => {
+  const liugongId = await withOwnerScope(owner, "65", async (tx) => {
     const contractor = await tx
       .insertInto("contractor")
       .values({ name: "昌吉市仁和社会工作服务中心", credit_code: demoCreditCode() })
@@ -109,6 +110,8 @@ export async function seedDemo(owner: Kysely<Database>): Promise<{ created: bool
       );
       await tx.updateTable("app_user").set({ demo: true }).where("id", "=", created.id).execute();
     }
+    return liugong.id;
   });
+  await seedDemoRegistry(owner, cipher, liugongId);
   return { created: true };
 }

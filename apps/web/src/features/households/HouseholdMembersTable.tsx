@@ -54,9 +54,9 @@ export function HouseholdMembersTable({ household, highlightId, compact = false 
             : [
                 { key: "id", title: t("person.citizenId"), render: (_: unknown, m: Member) => <span style={{ fontFamily: "monospace" }}>{m.citizenIdMasked}</span> },
                 { key: "sex", title: t("person.sex"), width: 64, render: (_: unknown, m: Member) => labelOf(SEX_LABELS, m.sex, locale) },
-                { key: "status", title: t("person.status"), width: 90, render: (_: unknown, m: Member) => <PersonStatusTag status={m.status} /> },
               ]),
           { key: "age", title: t("person.age"), width: 56, render: (_, m) => ageText(m.birthDate, today) },
+          ...(compact ? [] : [{ key: "status", title: t("person.status"), width: 90, render: (_: unknown, m: Member) => <PersonStatusTag status={m.status} /> }]),
           ...(writable
             ? [
                 {

@@ -33,11 +33,11 @@ export function ImportHistoryTable() {
           { key: "at", title: t("import.history.at"), width: 150, render: (_, r) => formatDateTime(r.committed_at, locale) },
           { key: "kind", title: t("ledger.title"), render: (_, r) => ledgerTitleOf(r.ledger_kind) },
           { key: "file", title: t("import.file"), dataIndex: "file_name", ellipsis: true },
-          { key: "total", title: t("import.rowsTotal"), dataIndex: "rows_total", width: 72 },
-          { key: "created", title: t("import.created"), dataIndex: "created_count", width: 72 },
-          { key: "updated", title: t("import.updated"), dataIndex: "updated_count", width: 72 },
-          { key: "unchanged", title: t("import.unchanged"), dataIndex: "unchanged_count", width: 72 },
-          { key: "rejected", title: t("import.rejected"), dataIndex: "rejected_count", width: 80 },
+          { key: "total", title: t("import.rowsTotal"), dataIndex: "rows_total", width: 96 },
+          { key: "created", title: t("import.created"), dataIndex: "created_count", width: 96 },
+          { key: "updated", title: t("import.updated"), dataIndex: "updated_count", width: 96 },
+          { key: "unchanged", title: t("import.unchanged"), dataIndex: "unchanged_count", width: 96 },
+          { key: "rejected", title: t("import.rejected"), dataIndex: "rejected_count", width: 96 },
           { key: "actor", title: t("history.actor"), render: (_, r) => r.actor_name ?? "—" },
         ]}
       />

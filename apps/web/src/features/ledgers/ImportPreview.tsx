@@ -2,7 +2,7 @@ import { Alert, Card, Col, Row, Statistic, Table, Tag } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import type { RouterOutputs } from "../../trpc.ts";
-import { changedFieldLabel } from "../people/changed-fields.ts";
+import { changedFieldLabel, listJoin } from "../people/changed-fields.ts";
 import { usePersonFieldLabels } from "../people/PersonFields.tsx";
 
 export type ImportReport = RouterOutputs["ledgers"]["preview"];
@@ -53,7 +53,7 @@ export function ImportPreview({ report }: { report: ImportReport }) {
         />
       )}
       {report.ignoredHeaders.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t("import.ignoredHeaders", { headers: report.ignoredHeaders.join("、") })} />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t("import.ignoredHeaders", { headers: listJoin(report.ignoredHeaders, locale) })} />
       )}
       {report.errors.length > 0 && (
         <Card size="small" title={t("import.errors", { n: report.rejected })} style={{ marginBottom: 16 }}>
@@ -87,7 +87,7 @@ export function ImportPreview({ report }: { report: ImportReport }) {
               key: "changes",
               title: t("import.changes"),
               render: (_, s) =>
-                s.action === "update" ? s.changes.map((c) => changedFieldLabel(c, fieldLabels, locale, (label) => t("import.entersCategory", { category: label }))).join("、") : "—",
+                s.action === "update" ? listJoin(s.changes.map((c) => changedFieldLabel(c, fieldLabels, locale, (label) => t("import.entersCategory", { category: label }))), locale) : "—",
             },
           ]}
         />

@@ -2,7 +2,7 @@ import { CATEGORIES, LEDGER_KINDS, PERSON_EVENT_KIND_LABELS, type CategoryKey, t
 import { Card, Timeline, Typography } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
-import { changedFieldLabel } from "./changed-fields.ts";
+import { changedFieldLabel, listJoin } from "./changed-fields.ts";
 import type { PersonDetail } from "./person-form.ts";
 import { usePersonFieldLabels } from "./PersonFields.tsx";
 import { labelOrDash } from "./vocab-options.ts";
@@ -42,7 +42,7 @@ function EventDetail({ event }: { event: TimelineEvent }) {
   if (reason) parts.push(event.kind === "id_revealed" ? t("timeline.revealReason", { reason }) : endReason(reason));
   if (Array.isArray(d.fields)) {
     const fields = d.fields.filter((f): f is string => typeof f === "string").map((f) => changedFieldLabel(f, fieldLabels, locale, (label) => label));
-    parts.push(t("timeline.fields", { fields: fields.join("、") }));
+    parts.push(t("timeline.fields", { fields: listJoin(fields, locale) }));
   }
   const note = text(d.note);
   if (note) parts.push(note);
@@ -58,14 +58,17 @@ export function PersonTimeline({ events }: { events: TimelineEvent[] }) {
         items={events.map((e) => ({
           key: e.id,
           color: KIND_COLORS[e.kind] ?? "blue",
-          title: e.date,
           content: (
             <>
-              <Typography.Text strong>{labelOrDash(PERSON_EVENT_KIND_LABELS, e.kind, locale)}</Typography.Text>
-              <EventDetail event={e} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t("timeline.recorded", { at: formatDateTime(e.recordedAt, locale), by: e.actorName ?? t("timeline.system") })}
+              <Typography.Text strong>
+                {e.date} {labelOrDash(PERSON_EVENT_KIND_LABELS, e.kind, locale)}
               </Typography.Text>
+              <EventDetail event={e} />
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t("timeline.recorded", { at: formatDateTime(e.recordedAt, locale), by: e.actorName ?? t("timeline.system") })}
+                </Typography.Text>
+              </div>
             </>
           ),
         }))}

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { CATEGORIES, CATEGORY_GROUP_KEYS, CATEGORY_GROUPS, categoriesInGroup, labelOf, type CategoryGroup, type CategoryKey } from "@shegong/domain";
-import { Badge, Radio, Tabs } from "antd";
+import { Badge, Radio, Tabs, theme } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
 import { trpc } from "../../trpc.ts";
 import { useStation } from "../workspace/station-context.tsx";
@@ -8,7 +8,8 @@ import { useStation } from "../workspace/station-context.tsx";
 const ALL = "all";
 
 function Count({ n }: { n: number | undefined }) {
-  return <Badge count={n ?? 0} showZero overflowCount={99999} color={n ? "#1677ff" : "#bfbfbf"} style={{ marginInlineStart: 6 }} />;
+  const { token } = theme.useToken();
+  return <Badge count={n ?? 0} showZero overflowCount={99999} color={n ? token.colorPrimary : token.colorTextQuaternary} style={{ marginInlineStart: 6 }} />;
 }
 
 /**
@@ -44,9 +45,11 @@ export function RegisterPicker({ value, asOf, onChange }: { value: CategoryKey |
       {group !== ALL && (
         <Radio.Group value={value} onChange={(e) => onChange(e.target.value as CategoryKey)} style={{ marginBottom: 16 }} data-testid="register-categories">
           {categoriesInGroup(group).map((key) => (
-            <Radio.Button key={key} value={key} data-category={key}>
-              {labelOf(CATEGORIES, key, locale)}
-              <Count n={counts.data?.[key]} />
+            <Radio.Button key={key} value={key}>
+              <span data-category={key}>
+                {labelOf(CATEGORIES, key, locale)}
+                <Count n={counts.data?.[key]} />
+              </span>
             </Radio.Button>
           ))}
         </Radio.Group>

@@ -14,3 +14,8 @@ export function changedFieldLabel(field: string, fieldLabels: Record<string, str
   const camel = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
   return fieldLabels[camel] ?? field;
 }
+
+/** How a list of names is joined in running text. */
+export function listJoin(items: readonly string[], locale: Locale): string {
+  return items.join(locale === "en" ? ", " : "、");
+}

@@ -53,7 +53,12 @@ export function toPersonInput(values: PersonFormValues): TPersonInputRaw {
   } as TPersonInputRaw;
 }
 
-export type FieldErrorList = { name: string; errors: string[] }[];
+export type PersonField = (typeof PERSON_FIELDS)[number];
+export type FieldErrorList = { name: PersonField; errors: string[] }[];
+
+function isPersonField(field: string): field is PersonField {
+  return (PERSON_FIELDS as readonly string[]).includes(field);
+}
 
 /** The domain's own person schema, run in the browser so a malformed phone is caught before sending. */
 export function checkPersonInput(values: PersonFormValues, locale: Locale): FieldErrorList {
@@ -64,15 +69,15 @@ export function checkPersonInput(values: PersonFormValues, locale: Locale): Fiel
     const field = String(issue.path[0] ?? "");
     byField.set(field, [...(byField.get(field) ?? []), pickBilingual(issue.message, locale)]);
   }
-  return [...byField].map(([name, errors]) => ({ name, errors }));
+  // Sex and birth date are never sent (the ID number gives them), so every issue names a form field.
+  return [...byField].filter(([name]) => isPersonField(name)).map(([name, errors]) => ({ name: name as PersonField, errors }));
 }
 
 /** A server error's field messages that belong to a field of this form, to show beside it. */
 export function serverFieldErrors(error: unknown, locale: Locale): FieldErrorList {
-  const known = new Set<string>(PERSON_FIELDS);
   return Object.entries(fieldErrorsOf(error, locale))
-    .filter(([field]) => known.has(field))
-    .map(([name, errors]) => ({ name, errors }));
+    .filter(([field]) => isPersonField(field))
+    .map(([name, errors]) => ({ name: name as PersonField, errors }));
 }
 
 /** The stored profile back in the form; the full ID number is never sent to the page, so it starts blank. */
