@@ -9,7 +9,7 @@ import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } 
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { errorResponse } from "./http-errors.ts";
+import { errorResponse, trpcErrorResponse } from "./http-errors.ts";
 import { sameOriginWrites, securityHeaders } from "./security.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
 
@@ -51,8 +51,10 @@ export function createApp(options: AppOptions) {
 
   app.use("*", securityHeaders());
   // Ledger files are the one large upload (issue 3: a 10,000-row xlsx); everything else stays small.
-  const ledgerUpload = bodyLimit({ maxSize: options.maxLedgerBytes ?? 28 * 1024 * 1024, onError: (c) => errorResponse(c, 413, "BODY_TOO_LARGE") });
-  const ordinary = bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => errorResponse(c, 413, "BODY_TOO_LARGE") });
+  // A tRPC client gets the refusal in tRPC's own error shape, so it can show the message.
+  const tooLarge = (c: Context) => (c.req.path.startsWith("/trpc/") ? trpcErrorResponse(c, 413, "BODY_TOO_LARGE") : errorResponse(c, 413, "BODY_TOO_LARGE"));
+  const ledgerUpload = bodyLimit({ maxSize: options.maxLedgerBytes ?? 28 * 1024 * 1024, onError: tooLarge });
+  const ordinary = bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: tooLarge });
   app.use("*", (c, next) => (/^\/trpc\/ledgers\.(preview|commit)$/.test(c.req.path) ? ledgerUpload(c, next) : ordinary(c, next)));
   app.use("*", sameOriginWrites());
 

@@ -7,3 +7,18 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: Ap
   const messages = ERROR_MESSAGES[code];
   return c.json({ error: { code, message: messages.en, messageZh: messages.zh, messageEn: messages.en, ...extra } }, status);
 }
+
+/** The same refusal in the shape a tRPC client reads (`error.data.appCode`, both messages). */
+export function trpcErrorResponse(c: Context, status: ContentfulStatusCode, code: AppErrorCode) {
+  const messages = ERROR_MESSAGES[code];
+  return c.json(
+    {
+      error: {
+        message: messages.en,
+        code: -32600,
+        data: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", httpStatus: status, appCode: code, messageZh: messages.zh, messageEn: messages.en, details: null, fieldErrors: null },
+      },
+    },
+    status,
+  );
+}

@@ -91,6 +91,9 @@ describe("HTTP surface", () => {
     const big = await post("/auth/login", JSON.stringify({ username: "x", password: "y".repeat(100 * 1024) }));
     expect(big.status).toBe(413);
     expect((await json(big)).error.code).toBe("BODY_TOO_LARGE");
+    const bigTrpc = await post("/trpc/stations.onboard", JSON.stringify({ divisionCode: "6523", pad: "x".repeat(100 * 1024) }));
+    expect(bigTrpc.status).toBe(413);
+    expect((await json(bigTrpc)).error.data).toMatchObject({ appCode: "BODY_TOO_LARGE", messageZh: "提交的内容过大" });
   });
 
   it("tRPC errors carry the app code and both messages; nothing changes on refusal", async () => {

@@ -47,11 +47,21 @@ const t = initTRPC
           messageZh: messages.zh,
           messageEn: messages.en,
           details: cause?.details ?? null,
-          fieldErrors: zod ? z.flattenError(zod).fieldErrors : null,
+          fieldErrors: zod ? fieldErrorsOf(zod) : null,
         },
       };
     },
   });
+
+/** Messages per field, keyed by the dotted path (`person.citizenId`), so a form can place each one. */
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
 
 function codeFor(code: string): AppErrorCode {
   if (code === "UNAUTHORIZED") return "AUTH_REQUIRED";

@@ -180,6 +180,11 @@ describe("service-recipient registry", () => {
     const page = await worker.people.get({ stationId: world.stations.a, personId: created.personId });
     expect(page.timeline.find((e) => e.kind === "corrected")?.detail).toEqual({ fields: ["name", "phone"] });
     expect(JSON.stringify(page.timeline)).not.toContain("13900000000");
+    // A worker who cannot reveal the number corrects the rest without it; the stored number stands.
+    const withoutId = await worker.people.update({ stationId: world.stations.a, personId: created.personId, version: 2, person: { name: "王武", phone: "13900000000", address: "下六工村3组" } });
+    expect(withoutId).toMatchObject({ version: 3, changed: ["address"] });
+    expect((await worker.people.get({ stationId: world.stations.a, personId: created.personId })).citizenIdMasked).toBe(`652301********${citizenId("19480101", 211).slice(-4)}`);
+    expect(await appCodeOf(worker.people.update({ stationId: world.stations.a, personId: created.personId, version: 3, person: { name: "王武", sex: "female" } }))).toBe("VALIDATION");
     expect(todayInShanghai()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

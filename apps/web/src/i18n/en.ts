@@ -201,7 +201,7 @@ export const en: Record<MessageKey, string> = {
   "person.duplicateElsewhere": "This ID number is also registered at {station}",
   "person.edit": "Edit record",
   "person.edit.title": "Edit record: {name}",
-  "person.edit.citizenIdHint": "The full number is never kept on the page (now {masked}); enter it again to save changes",
+  "person.edit.citizenIdHint": "Now {masked}. Leave blank unless the ID number itself needs correcting; the stored one stays",
   "person.saved": "Record saved",
   "person.conflict.title": "Someone else changed this record",
   "person.conflict.explain": "The record was saved by someone else after you opened it. Load the latest version, check it, and make your changes again.",

@@ -200,7 +200,7 @@ export const zhCN = {
   "person.duplicateElsewhere": "该身份证号已在 {station} 登记",
   "person.edit": "修改档案",
   "person.edit.title": "修改档案：{name}",
-  "person.edit.citizenIdHint": "为保护个人信息，页面不保存完整号码（当前 {masked}），保存修改须重新填写完整身份证号",
+  "person.edit.citizenIdHint": "当前 {masked}。不需更正身份证号时请留空，原号码保持不变",
   "person.saved": "档案已保存",
   "person.conflict.title": "档案已被他人修改",
   "person.conflict.explain": "您打开档案后，其他人保存了修改。请载入最新档案，核对后重新修改并保存。",

@@ -77,7 +77,7 @@ export async function getPerson(tx: Tx, stationId: string, personId: string, tod
       .where("station_id", "=", stationId)
       .where("child_id", "=", personId)
       .execute(),
-    p.household_id ? householdMembers(tx, stationId, p.household_id) : Promise.resolve(null),
+    p.household_id ? householdMembers(tx, stationId, p.household_id, today) : Promise.resolve(null),
     tx
       .selectFrom("id_duplicate_flag as f")
       .innerJoin("station as s", "s.id", "f.other_station_id")
@@ -161,7 +161,7 @@ export function personTimeline(events: EventRow[], categories: CategoryRow[], to
 }
 
 /** Family structure (R9) read from the household, never typed twice. */
-export async function householdMembers(tx: Tx, stationId: string, householdId: string) {
+export async function householdMembers(tx: Tx, stationId: string, householdId: string, today: string) {
   const household = await tx
     .selectFrom("household as h")
     .leftJoin("division as v", "v.code", "h.village_code")
@@ -172,7 +172,7 @@ export async function householdMembers(tx: Tx, stationId: string, householdId: s
   if (!household) return null;
   const members = await tx
     .selectFrom("person")
-    .select(["id", "name", "id_masked", "sex", "birth_date", "relation_to_head", "status", sql<boolean>`adult_on > current_date`.as("minor")])
+    .select(["id", "name", "id_masked", "sex", "birth_date", "relation_to_head", "status", "adult_on"])
     .where("station_id", "=", stationId)
     .where("household_id", "=", householdId)
     .orderBy(sql`case when relation_to_head = 'head' then 0 else 1 end`)
@@ -185,6 +185,6 @@ export async function householdMembers(tx: Tx, stationId: string, householdId: s
     address: household.address,
     headPersonId: household.head_person_id,
     note: household.note,
-    members: members.map((m) => ({ id: m.id, name: m.name, citizenIdMasked: m.id_masked, sex: m.sex, birthDate: m.birth_date, relation: m.relation_to_head, status: m.status, minor: m.minor })),
+    members: members.map((m) => ({ id: m.id, name: m.name, citizenIdMasked: m.id_masked, sex: m.sex, birthDate: m.birth_date, relation: m.relation_to_head, status: m.status, minor: m.adult_on > today })),
   };
 }

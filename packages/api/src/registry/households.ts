@@ -1,5 +1,5 @@
 import type { Tx } from "@shegong/db";
-import type { HouseholdRelation } from "@shegong/domain";
+import { todayInShanghai, type HouseholdRelation } from "@shegong/domain";
 import { appError } from "../errors.ts";
 import { householdMembers } from "./get-person.ts";
 import { assertOwnVillage } from "./register-person.ts";
@@ -50,7 +50,7 @@ export async function removeHouseholdMember(tx: Tx, ctx: RegistryContext, househ
 }
 
 export async function getHousehold(tx: Tx, stationId: string, householdId: string) {
-  const household = await householdMembers(tx, stationId, householdId);
+  const household = await householdMembers(tx, stationId, householdId, todayInShanghai());
   if (!household) throw appError("NOT_FOUND");
   return household;
 }

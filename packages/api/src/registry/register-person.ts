@@ -29,7 +29,7 @@ export async function assertOwnVillage(tx: Tx, stationId: string, villageCode: s
 }
 
 /** The person's columns that come from the form or a ledger row (everything but identity and status). */
-export function profileColumns(input: TPersonInput) {
+export function profileColumns(input: Omit<TPersonInput, "citizenId">) {
   const keys = nameSearchKeys(input.name);
   return {
     name: input.name,

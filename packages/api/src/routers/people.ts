@@ -4,6 +4,7 @@ import {
   ZCategoryKeySchema,
   ZIsoDateSchema,
   ZPersonInputSchema,
+  ZPersonUpdateSchema,
 } from "@shegong/domain";
 import { z } from "zod";
 import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
@@ -75,7 +76,7 @@ export const peopleRouter = router({
     ),
 
   update: write
-    .input(station.extend({ personId: z.uuid(), version: z.number().int().min(1), person: ZPersonInputSchema }))
+    .input(station.extend({ personId: z.uuid(), version: z.number().int().min(1), person: ZPersonUpdateSchema }))
     .mutation(({ ctx, input }) =>
       inRegistry(ctx, input.stationId, async (tx, registry) => {
         const result = await updatePerson(tx, registry, input.personId, input.person, input.version);

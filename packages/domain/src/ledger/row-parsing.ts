@@ -71,6 +71,16 @@ export type LedgerRowResult = { ok: true; value: TLedgerRecord } | { ok: false; 
 
 const VILLAGE_SUFFIX = /(社区居民委员会|村民委员会|居民委员会|社区居委会|村委会|居委会|社区|村)$/;
 
+/** '下六工村村委会' → '下六工': the committee suffix, then the 村/社区 it stands on, both removed. */
+function villageCore(folded: string): string {
+  let core = folded;
+  for (let previous = ""; previous !== core; ) {
+    previous = core;
+    core = core.replace(VILLAGE_SUFFIX, "");
+  }
+  return core;
+}
+
 /**
  * A station's village named loosely: '六工村', '六工村委会', '六工', or its code. Null when none
  * or more than one village matches.
@@ -80,9 +90,9 @@ export function villageCodeOf(text: string, villages: readonly VillageRef[]): st
   if (folded === "") return null;
   const exact = villages.filter((v) => v.code === folded || foldText(v.name) === folded);
   if (exact.length === 1) return exact[0]?.code ?? null;
-  const core = folded.replace(VILLAGE_SUFFIX, "");
+  const core = villageCore(folded);
   if (core === "") return null;
-  const loose = villages.filter((v) => foldText(v.name).replace(VILLAGE_SUFFIX, "") === core);
+  const loose = villages.filter((v) => villageCore(foldText(v.name)) === core);
   return loose.length === 1 ? (loose[0]?.code ?? null) : null;
 }
 
@@ -196,6 +206,11 @@ function splitBilingual(message: string): { zh: string; en: string } {
   return at < 0 ? { zh: message, en: message } : { zh: message.slice(0, at), en: message.slice(at + 3) };
 }
 
+/** Even a mistyped ID number is personal data: errors show it masked, like every other ID. */
+function maskTypedId(text: string): string {
+  return text.length >= 10 ? `${text.slice(0, 6)}${"*".repeat(text.length - 10)}${text.slice(-4)}` : "*".repeat(text.length);
+}
+
 export function parseLedgerRow(
   cells: readonly CellValue[],
   mapping: ReadonlyMap<LedgerColumnKey, number>,
@@ -235,7 +250,7 @@ export function parseLedgerRow(
   const id = idProblem || idText === "" ? null : parseCitizenId(idText, options.today);
   if (idProblem) fail("citizenId", idProblem.zh, idProblem.en);
   else if (idText === "") fail("citizenId", "身份证号不能为空", "The ID number is required");
-  else if (id && !id.ok) fail("citizenId", `${id.error.zh}（${idText}）`, id.error.en);
+  else if (id && !id.ok) fail("citizenId", `${id.error.zh}（${maskTypedId(idText)}）`, id.error.en);
   const parsedId = id?.ok ? id.value : null;
 
   const sex = fromVocab("sex", SEX_LABELS);

@@ -115,33 +115,42 @@ export const ZVillageCodeSchema = z
     error: "村（社区）代码须为12位区划代码 / A village code is a 12-digit division code",
   });
 
-export const ZPersonInputSchema = z
-  .object({
-    name: ZPersonNameSchema,
-    citizenId: ZCitizenIdSchema,
-    sex: optional(ZSexSchema),
-    birthDate: optional(ZIsoDateSchema),
-    ethnicityCode: optional(ZEthnicityCodeSchema),
-    phone: optional(ZPhoneSchema),
-    villageCode: optional(ZVillageCodeSchema),
-    address: optional(text(200, { zh: "家庭住址", en: "Address" })),
-    livingArrangement: optional(ZLivingArrangementSchema),
-    economicSource: optional(ZEconomicSourceSchema),
-    disabilityType: optional(ZDisabilityTypeSchema),
-    disabilityGrade: optional(ZDisabilityGradeSchema),
-    careStatus: optional(ZCareStatusSchema),
-    note: optional(text(500, { zh: "备注", en: "Note" })),
-  })
-  .superRefine((person, ctx) => {
-    // citizenId is already validated and normalized here (an invalid one was reported by its own
-    // schema); a fixed far "today" skips a second time-zone lookup, which dominates bulk imports.
-    if (typeof person.citizenId !== "string") return;
-    const parsed = parseCitizenId(person.citizenId, "9999-12-31");
-    if (!parsed.ok) return;
-    for (const error of checkIdConsistency(parsed.value, person)) {
-      ctx.addIssue({ code: "custom", path: [error.field], message: `${error.zh} / ${error.en}` });
-    }
-  });
+const PERSON_FIELDS = {
+  name: ZPersonNameSchema,
+  citizenId: ZCitizenIdSchema,
+  sex: optional(ZSexSchema),
+  birthDate: optional(ZIsoDateSchema),
+  ethnicityCode: optional(ZEthnicityCodeSchema),
+  phone: optional(ZPhoneSchema),
+  villageCode: optional(ZVillageCodeSchema),
+  address: optional(text(200, { zh: "家庭住址", en: "Address" })),
+  livingArrangement: optional(ZLivingArrangementSchema),
+  economicSource: optional(ZEconomicSourceSchema),
+  disabilityType: optional(ZDisabilityTypeSchema),
+  disabilityGrade: optional(ZDisabilityGradeSchema),
+  careStatus: optional(ZCareStatusSchema),
+  note: optional(text(500, { zh: "备注", en: "Note" })),
+};
+
+function idConsistency(person: { citizenId?: string; sex?: Sex; birthDate?: string }, ctx: z.RefinementCtx) {
+  // citizenId is already validated and normalized here (an invalid one was reported by its own
+  // schema); a fixed far "today" skips a second time-zone lookup, which dominates bulk imports.
+  if (typeof person.citizenId !== "string") return;
+  const parsed = parseCitizenId(person.citizenId, "9999-12-31");
+  if (!parsed.ok) return;
+  for (const error of checkIdConsistency(parsed.value, person)) {
+    ctx.addIssue({ code: "custom", path: [error.field], message: `${error.zh} / ${error.en}` });
+  }
+}
+
+export const ZPersonInputSchema = z.object(PERSON_FIELDS).superRefine(idConsistency);
+
+/**
+ * A correction: the same fields, but the ID number only when it is being corrected — a worker who
+ * may not reveal it never has it to send back (issue 3 item 4).
+ */
+export const ZPersonUpdateSchema = z.object({ ...PERSON_FIELDS, citizenId: ZCitizenIdSchema.optional() }).superRefine(idConsistency);
+export type TPersonUpdate = z.output<typeof ZPersonUpdateSchema>;
 export type TPersonInput = z.output<typeof ZPersonInputSchema>;
 export type TPersonInputRaw = z.input<typeof ZPersonInputSchema>;
 

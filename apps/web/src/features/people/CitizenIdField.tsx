@@ -22,7 +22,8 @@ function DerivedIdentity({ value }: { value: string | undefined }) {
   return <Typography.Text type="danger">{pick(parsed.error)}</Typography.Text>;
 }
 
-export function CitizenIdField({ extraHint }: { extraHint?: string }) {
+/** `optional`: on an edit the stored number stands unless a corrected one is typed. */
+export function CitizenIdField({ extraHint, optional = false }: { extraHint?: string; optional?: boolean }) {
   const { t, pick } = useI18n();
   const value = Form.useWatch<string | undefined>("citizenId");
   return (
@@ -37,7 +38,7 @@ export function CitizenIdField({ extraHint }: { extraHint?: string }) {
         </>
       }
       rules={[
-        { required: true, message: t("person.citizenId.required") },
+        { required: !optional, message: t("person.citizenId.required") },
         {
           validator: (_, raw: string | undefined) => {
             if (!raw) return Promise.resolve();

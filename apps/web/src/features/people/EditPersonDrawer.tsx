@@ -46,12 +46,13 @@ export function EditPersonDrawer({ person, onClose }: { person: PersonDetail; on
   };
 
   const submit = (values: PersonFormValues) => {
-    const problems = checkPersonInput(values, locale);
+    const problems = checkPersonInput(values, locale, { citizenIdOptional: true });
     if (problems.length > 0) {
       form.setFields(problems);
       return;
     }
-    update.mutate({ stationId, personId: person.id, version, person: toPersonInput(values) });
+    const input = toPersonInput(values);
+    update.mutate({ stationId, personId: person.id, version, person: { ...input, citizenId: values.citizenId ? input.citizenId : undefined } });
   };
 
   return (
@@ -89,7 +90,7 @@ export function EditPersonDrawer({ person, onClose }: { person: PersonDetail; on
         <ErrorAlert error={update.error} fieldLabels={fieldLabels} />
       )}
       <Form<PersonFormValues> form={form} name="person-edit" layout="vertical" onFinish={submit} initialValues={personFormValuesOf(person)}>
-        <PersonFields citizenIdHint={t("person.edit.citizenIdHint", { masked: person.citizenIdMasked })} />
+        <PersonFields citizenIdOptional citizenIdHint={t("person.edit.citizenIdHint", { masked: person.citizenIdMasked })} />
       </Form>
     </Drawer>
   );

@@ -17,7 +17,7 @@ import { useStationVillages } from "./use-villages.ts";
 import { ethnicityOptions, vocabOptions } from "./vocab-options.ts";
 
 /** The profile fields of a person (issue 3 item 1), shared by registering and editing. */
-export function PersonFields({ citizenIdHint }: { citizenIdHint?: string }) {
+export function PersonFields({ citizenIdHint, citizenIdOptional = false }: { citizenIdHint?: string; citizenIdOptional?: boolean }) {
   const { t, locale } = useI18n();
   const villages = useStationVillages();
   const select = (options: { value: string; label: string }[], testId: string) => (
@@ -32,7 +32,7 @@ export function PersonFields({ citizenIdHint }: { citizenIdHint?: string }) {
           </Form.Item>
         </Col>
         <Col span={14}>
-          <CitizenIdField extraHint={citizenIdHint} />
+          <CitizenIdField extraHint={citizenIdHint} optional={citizenIdOptional} />
         </Col>
       </Row>
       <Row gutter={16}>

@@ -1,4 +1,4 @@
-import { ZPersonInputSchema, type Locale, type TPersonInputRaw } from "@shegong/domain";
+import { ZPersonInputSchema, ZPersonUpdateSchema, type Locale, type TPersonInputRaw } from "@shegong/domain";
 import { fieldErrorsOf, pickBilingual } from "../../lib/app-error.ts";
 import type { RouterOutputs } from "../../trpc.ts";
 
@@ -61,8 +61,12 @@ function isPersonField(field: string): field is PersonField {
 }
 
 /** The domain's own person schema, run in the browser so a malformed phone is caught before sending. */
-export function checkPersonInput(values: PersonFormValues, locale: Locale): FieldErrorList {
-  const result = ZPersonInputSchema.safeParse(toPersonInput(values));
+export function checkPersonInput(values: PersonFormValues, locale: Locale, options: { citizenIdOptional?: boolean } = {}): FieldErrorList {
+  const input = toPersonInput(values);
+  const result =
+    options.citizenIdOptional && !values.citizenId
+      ? ZPersonUpdateSchema.safeParse({ ...input, citizenId: undefined })
+      : ZPersonInputSchema.safeParse(input);
   if (result.success) return [];
   const byField = new Map<string, string[]>();
   for (const issue of result.error.issues) {
@@ -75,7 +79,9 @@ export function checkPersonInput(values: PersonFormValues, locale: Locale): Fiel
 
 /** A server error's field messages that belong to a field of this form, to show beside it. */
 export function serverFieldErrors(error: unknown, locale: Locale): FieldErrorList {
+  // Schema errors come keyed by their path in the procedure's input (`person.phone`).
   return Object.entries(fieldErrorsOf(error, locale))
+    .map(([field, errors]) => [field.replace(/^person\./, ""), errors] as const)
     .filter(([field]) => isPersonField(field))
     .map(([name, errors]) => ({ name: name as PersonField, errors }));
 }
