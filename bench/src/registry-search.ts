@@ -8,7 +8,7 @@ import { withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticLedger, syntheticName, syntheticRows } from "./synthetic-ledger.ts";
 
 const PEOPLE = 20_000;
-const ROUNDS = 200;
+const ROUNDS = Number(process.env.SHEGONG_BENCH_ROUNDS ?? 200);
 const pii = createPersonalDataCipher(new Uint8Array(32).fill(9));
 
 function percentile(samples: number[], p: number): number {
@@ -57,6 +57,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
     const session = await validateSession(dbs.app.db, signedIn.token);
     const caller = createCaller({ database: dbs.app, pii, session, grants: await loadActiveGrants(dbs.app.db, signedIn.userId), ip: "127.0.0.1", userAgent: "bench" });
 
+    console.log(`[${kind}] ${PEOPLE} people loaded; measuring`);
     const baseline = await latencies(() => caller.divisions.path({ code: "652301105" }));
     const cases: [string, (i: number) => Promise<unknown>][] = [
       ["register: all people, page 1", () => caller.people.list({ stationId })],
@@ -70,6 +71,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
     const base = { what: "p99 of a trivial procedure (divisions.path) through the same path", value: percentile(baseline, 99) };
     for (const [label, fn] of cases) {
       const p99 = percentile(await latencies(fn), 99);
+      console.log(`[${kind}] ${label}: p99 ${p99.toFixed(1)} ms`);
       result.push(withRatio({ metric: `${label} (${PEOPLE} people), p99 of ${ROUNDS}`, database: kind, value: p99, unit: "ms", baseline: base, target: "< 50 ms", meetsTarget: p99 < 50 }));
     }
     return result;

@@ -67,7 +67,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       unique (station_id, id_blind),
       foreign key (station_id, household_id) references household (station_id, id)
     );
-    create index person_initials_idx on person (station_id, name_initials text_pattern_ops);
+    -- Registers list in pinyin order (C collation: pinyin is ASCII) and page through it by index;
+    -- pinyin and initials prefix searches use the same kind of index.
+    create index person_pinyin_order_idx on person (station_id, name_pinyin collate "C", id);
+    create index person_initials_idx on person (station_id, name_initials collate "C");
     create index person_village_idx on person (station_id, village_code);
     create index person_blind_idx on person (id_blind);
     alter table household add foreign key (station_id, head_person_id) references person (station_id, id) deferrable initially deferred;

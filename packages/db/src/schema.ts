@@ -161,6 +161,7 @@ export interface PersonTable {
   care_status: string | null;
   household_id: string | null;
   relation_to_head: string | null;
+  assigned_worker_id: ColumnType<string | null, string | null | undefined, string | null>;
   status: Generated<"active" | "moved_out" | "deceased">;
   registered_on: IsoDate;
   moved_out_on: IsoDate | null;
@@ -233,6 +234,54 @@ export interface LedgerImportTable {
   committed_at: Generated<Date>;
 }
 
+export interface RegionCadenceTable {
+  division_code: string;
+  category: string;
+  unit: string | null;
+  every: number | null;
+}
+
+export interface StationCadenceTable {
+  station_id: string;
+  category: string;
+  unit: string | null;
+  every: number | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DibaoStandardTable {
+  county_code: string;
+  year: number;
+  fen_per_month: number;
+}
+
+export interface VisitTable {
+  station_id: string;
+  id: Generated<string>;
+  visited_on: IsoDate;
+  kind: string;
+  mode: string;
+  duration_minutes: number;
+  person_id: string | null;
+  household_id: string | null;
+  area: string;
+  findings: ColumnType<unknown, string | undefined, never>;
+  risk: Generated<string>;
+  risk_note: string | null;
+  risk_acknowledged_by: string | null;
+  risk_acknowledged_at: Timestamp | null;
+  summary: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface VisitWorkerTable {
+  station_id: string;
+  visit_id: string;
+  user_id: string;
+}
+
 export interface Database {
   division: DivisionTable;
   contractor: ContractorTable;
@@ -253,6 +302,11 @@ export interface Database {
   person_event: PersonEventTable;
   id_duplicate_flag: IdDuplicateFlagTable;
   ledger_import: LedgerImportTable;
+  region_cadence: RegionCadenceTable;
+  station_cadence: StationCadenceTable;
+  dibao_standard: DibaoStandardTable;
+  visit: VisitTable;
+  visit_worker: VisitWorkerTable;
 }
 
 export type Station = Selectable<StationTable>;

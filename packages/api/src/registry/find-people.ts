@@ -51,16 +51,15 @@ async function personIdsEndingWith(tx: Tx, q: PeopleQuery, digits: string): Prom
 export async function findPeople(tx: Tx, q: PeopleQuery) {
   let base = tx.selectFrom("person as p").where("p.station_id", "=", q.stationId);
   if (q.category) {
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("person_category as pc")
-          .select(sql`1`.as("one"))
-          .whereRef("pc.station_id", "=", "p.station_id")
-          .whereRef("pc.person_id", "=", "p.id")
-          .where("pc.category", "=", q.category as string)
-          .where(heldOn(q.asOf)),
-      ),
+    // A semi-join the planner can hash, rather than a lookup per person.
+    base = base.where("p.id", "in", (eb) =>
+      eb
+        .selectFrom("person_category as pc")
+        .innerJoin("person as p", (j) => j.onRef("p.station_id", "=", "pc.station_id").onRef("p.id", "=", "pc.person_id"))
+        .select("pc.person_id")
+        .where("pc.station_id", "=", q.stationId)
+        .where("pc.category", "=", q.category as string)
+        .where(heldOn(q.asOf)),
     );
   } else if (!q.includeInactive) {
     base = base
@@ -77,7 +76,9 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
     }
     else if (search.kind === "pinyin") {
       const text = escapeLike(search.text);
-      base = base.where((eb) => eb.or([eb("p.name_initials", "like", `${text}%`), eb("p.name_pinyin", "like", `${text}%`)]));
+      base = base.where((eb) =>
+        eb.or([eb(sql`p.name_initials collate "C"`, "like", `${text}%`), eb(sql`p.name_pinyin collate "C"`, "like", `${text}%`)]),
+      );
     } else base = base.where("p.name", "like", `%${escapeLike(search.text)}%`);
   }
   const [rows, total] = await Promise.all([
@@ -107,7 +108,7 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
           .where(heldOn(q.asOf))
           .as("categories"),
       )
-      .orderBy("p.name_pinyin")
+      .orderBy(sql`p.name_pinyin collate "C"`)
       .orderBy("p.id")
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
