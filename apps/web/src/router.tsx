@@ -33,6 +33,7 @@ export type Route =
   | { name: "stationPerson"; stationId: string; personId: string }
   | { name: "stationHousehold"; stationId: string; householdId: string }
   | { name: "stationLedgers"; stationId: string }
+  | { name: "stationVisits"; stationId: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -50,6 +51,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/people/${UUID}$`, "i"), (m) => ({ name: "stationPerson", stationId: m[1] ?? "", personId: m[2] ?? "" })],
   [new RegExp(`^/station/${UUID}/households/${UUID}$`, "i"), (m) => ({ name: "stationHousehold", stationId: m[1] ?? "", householdId: m[2] ?? "" })],
   [new RegExp(`^/station/${UUID}/ledgers$`, "i"), (m) => ({ name: "stationLedgers", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/visits$`, "i"), (m) => ({ name: "stationVisits", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
@@ -65,7 +67,7 @@ export function matchRoute(path: string): Route {
 }
 
 /** The pages inside a station's workspace. */
-export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" }>;
+export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" | "stationVisits" }>;
 
 /** The station a route belongs to, for the station switcher and the workspace that stays open across its pages. */
 export function stationIdOf(route: Route): string | null {

@@ -7,6 +7,7 @@ import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { stationsRouter } from "./routers/stations.ts";
 import { usersRouter } from "./routers/users.ts";
+import { visitsRouter } from "./routers/visits.ts";
 import { workspaceRouter } from "./routers/workspace.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   people: peopleRouter,
   households: householdsRouter,
   ledgers: ledgersRouter,
+  visits: visitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -164,6 +164,33 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "ledgers.preview": async (w) => stationAttack(w, (c) => c.ledgers.preview({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==" })),
   "ledgers.commit": async (w) => stationAttack(w, (c) => c.ledgers.commit({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==", idempotencyKey: key() })),
   "ledgers.history": async (w) => stationAttack(w, (c) => c.ledgers.history({ stationId: w.stations.b })),
+  "visits.create": async (w) => [
+    ...(await stationAttack(w, (c) => c.visits.create({ stationId: w.stations.b, visit: visitFor(bPerson.personId, bWorker.id), idempotencyKey: key() }))),
+    // A's own station, naming B's person.
+    (await w.as("a.admin")).visits.create({ stationId: w.stations.a, visit: visitFor(bPerson.personId, bWorker.aAdminId), idempotencyKey: key() }),
+  ],
+  "visits.get": async (w) => [
+    ...(await stationAttack(w, (c) => c.visits.get({ stationId: w.stations.b, visitId: bPerson.visitId }))),
+    (await w.as("a.admin")).visits.get({ stationId: w.stations.a, visitId: bPerson.visitId }),
+  ],
+  "visits.forPerson": async (w) => [
+    ...(await stationAttack(w, (c) => c.visits.forPerson({ stationId: w.stations.b, personId: bPerson.personId }))),
+    (await w.as("a.admin")).visits.forPerson({ stationId: w.stations.a, personId: bPerson.personId }),
+  ],
+  "visits.inPeriod": async (w) => stationAttack(w, (c) => c.visits.inPeriod({ stationId: w.stations.b, period: { month: "2026-11" } })),
+  "visits.due": async (w) => stationAttack(w, (c) => c.visits.due({ stationId: w.stations.b })),
+  "visits.openRisks": async (w) => stationAttack(w, (c) => c.visits.openRisks({ stationId: w.stations.b })),
+  "visits.acknowledgeRisk": async (w) => [
+    ...(await stationAttack(w, (c) => c.visits.acknowledgeRisk({ stationId: w.stations.b, visitId: bPerson.visitId }))),
+    (await w.as("a.admin")).visits.acknowledgeRisk({ stationId: w.stations.a, visitId: bPerson.visitId }),
+  ],
+  "visits.assignWorker": async (w) => [
+    ...(await stationAttack(w, (c) => c.visits.assignWorker({ stationId: w.stations.b, personId: bPerson.personId, workerUserId: null }))),
+    (await w.as("a.admin")).visits.assignWorker({ stationId: w.stations.a, personId: bPerson.personId, workerUserId: null }),
+  ],
+  "visits.ledger": async (w) => stationAttack(w, (c) => c.visits.ledger({ stationId: w.stations.b, period: { month: "2026-11" } })),
+  "visits.cadence": async (w) => stationAttack(w, (c) => c.visits.cadence({ stationId: w.stations.b })),
+  "visits.setCadence": async (w) => stationAttack(w, (c) => c.visits.setCadence({ stationId: w.stations.b, category: "elderly_tekun", rule: null })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
 };
 
@@ -178,8 +205,24 @@ function withCheck(first17: string): string {
   return first17 + citizenIdCheckChar(first17);
 }
 
-/** A person of station B with a category, a household and a guardian, made by B's own admin. */
-const bPerson = { personId: "", categoryEntryId: "", householdId: "", guardianId: "" };
+/** A person of station B with a category, a household, a guardian and a risky visit, made by B's own staff. */
+const bPerson = { personId: "", categoryEntryId: "", householdId: "", guardianId: "", visitId: "" };
+const bWorker = { id: "", aAdminId: "" };
+
+function visitFor(personId: string, workerId: string) {
+  return {
+    visitedOn: "2026-11-20",
+    kind: "patrol" as const,
+    mode: "home" as const,
+    durationMinutes: 30,
+    subject: { personId },
+    workerUserIds: [workerId],
+    area: "elderly" as const,
+    findings: {},
+    risk: "high" as const,
+    riskNote: "独居老人摔倒",
+  };
+}
 
 async function bWorkerId(w: World): Promise<string> {
   const row = await w.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "b.worker").executeTakeFirstOrThrow();
@@ -205,6 +248,9 @@ describe("cross-tenant harness", () => {
     const person = await b.people.get({ stationId: world.stations.b, personId: created.personId });
     bPerson.categoryEntryId = person.categories[0]!.id;
     bPerson.householdId = (await b.households.create({ stationId: world.stations.b, headPersonId: created.personId, idempotencyKey: key() })).householdId;
+    bWorker.id = await bWorkerId(world);
+    bWorker.aAdminId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "a.admin").executeTakeFirstOrThrow()).id;
+    bPerson.visitId = (await b.visits.create({ stationId: world.stations.b, visit: visitFor(created.personId, bWorker.id), idempotencyKey: key() })).visitId;
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
   }, 120_000);
   afterAll(() => world?.close());
@@ -239,5 +285,9 @@ describe("cross-tenant harness", () => {
     expect(person.household?.members).toHaveLength(1);
     expect(person.guardians).toHaveLength(1);
     expect(person.timeline.filter((e) => e.kind === "id_revealed")).toEqual([]);
+    const risks = await b.visits.openRisks({ stationId: world.stations.b });
+    expect(risks.map((r) => r.id)).toEqual([bPerson.visitId]);
+    expect((await b.visits.forPerson({ stationId: world.stations.b, personId: bPerson.personId })).map((v) => v.id)).toEqual([bPerson.visitId]);
+    expect((await b.visits.cadence({ stationId: world.stations.b })).find((c) => c.category === "elderly_tekun")?.source).toBe("default");
   });
 });

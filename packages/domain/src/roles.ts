@@ -143,6 +143,8 @@ export const PERMISSIONS = [
   "person.id.reveal",
   "ledger.import",
   "ledger.export.full_ids",
+  // Field work (issue 4): the station's own visit cadence overrides.
+  "station.settings.edit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -167,7 +169,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // R16: the township supervises its own station as purchaser.
   township_officer: ["station.read", "workspace.read", "coverage.read"],
   // R18: the contractor runs the station and its public disclosure.
-  contractor_admin: ["station.read", "workspace.read", "workspace.write", "station.branding.edit", "users.read"],
+  contractor_admin: ["station.read", "workspace.read", "workspace.write", "station.branding.edit", "station.settings.edit", "users.read"],
   station_admin: [
     "station.read",
     "workspace.read",
@@ -180,6 +182,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "person.id.reveal",
     "ledger.import",
     "ledger.export.full_ids",
+    "station.settings.edit",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],

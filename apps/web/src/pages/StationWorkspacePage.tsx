@@ -13,12 +13,14 @@ import { trpc } from "../trpc.ts";
 const PeopleRegisterPage = lazy(() => import("./PeopleRegisterPage.tsx").then((m) => ({ default: m.PeopleRegisterPage })));
 const PersonPage = lazy(() => import("./PersonPage.tsx").then((m) => ({ default: m.PersonPage })));
 const HouseholdPage = lazy(() => import("./HouseholdPage.tsx").then((m) => ({ default: m.HouseholdPage })));
+const VisitsPage = lazy(() => import("./VisitsPage.tsx").then((m) => ({ default: m.VisitsPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 
-type Section = "overview" | "people" | "ledgers";
+type Section = "overview" | "people" | "visits" | "ledgers";
 
 function sectionOf(route: StationRoute): Section {
   if (route.name === "stationLedgers") return "ledgers";
+  if (route.name === "stationVisits") return "visits";
   if (route.name === "station") return "overview";
   return "people";
 }
@@ -35,6 +37,8 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <HouseholdPage key={route.householdId} householdId={route.householdId} />;
     case "stationLedgers":
       return <LedgersPage />;
+    case "stationVisits":
+      return <VisitsPage />;
   }
 }
 
@@ -65,6 +69,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
   const sections: { key: Section; path: string; label: string }[] = [
     { key: "overview", path: base, label: t("station.nav.overview") },
     { key: "people", path: `${base}/people`, label: t("station.nav.people") },
+    { key: "visits", path: `${base}/visits`, label: t("station.nav.visits") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
   ];
 

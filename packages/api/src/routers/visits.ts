@@ -1,0 +1,104 @@
+import { todayInShanghai, ZCadenceSchema, ZCategoryKeySchema, ZIsoDateSchema, ZVisitInputSchema } from "@shegong/domain";
+import { z } from "zod";
+import { appError } from "../errors.ts";
+import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
+import { auditFrom, authedProcedure, router, type AuthedContext } from "../trpc.ts";
+import { cadenceTable, setStationCadence } from "../visits/cadence-settings.ts";
+import { dueList } from "../visits/due-list.ts";
+import { getVisit, openRisks, visitsForPerson, visitsInPeriod } from "../visits/list-visits.ts";
+import { acknowledgeRisk, recordVisit, type VisitActor } from "../visits/record-visit.ts";
+import { exportVisitLedger, periodRange } from "../visits/visit-ledger.ts";
+
+const station = z.object({ stationId: z.uuid() });
+const read = authedProcedure.meta({ access: "station", permission: "workspace.read" });
+const write = authedProcedure.meta({ access: "station", permission: "workspace.write", write: true });
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const ZPeriod = z.union([z.object({ month: ZMonth }), z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/) })]);
+
+function actorOf(ctx: AuthedContext, stationId: string): VisitActor {
+  return { stationId, userId: ctx.userId, username: ctx.session.user.username, ip: ctx.ip, today: todayInShanghai() };
+}
+
+/** Field work (issue 4): visit rounds with cadence, due and overdue lists, the visit ledger. */
+export const visitsRouter = router({
+  /** Retries (a flaky village connection) store the visit once: the idempotency key. */
+  create: write
+    .input(station.extend({ visit: ZVisitInputSchema, idempotencyKey: ZIdempotencyKeySchema }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx((tx) => once(tx, { userId: ctx.userId, key: input.idempotencyKey, procedure: "visits.create", input }, () => recordVisit(tx, actorOf(ctx, input.stationId), input.visit))),
+    ),
+
+  get: read.input(station.extend({ visitId: z.uuid() })).query(({ ctx, input }) => ctx.tx((tx) => getVisit(tx, input.stationId, input.visitId))),
+
+  forPerson: read.input(station.extend({ personId: z.uuid() })).query(({ ctx, input }) => ctx.tx((tx) => visitsForPerson(tx, input.stationId, input.personId))),
+
+  inPeriod: read
+    .input(station.extend({ period: ZPeriod }))
+    .query(({ ctx, input }) => {
+      const range = periodRange(input.period);
+      return ctx.tx((tx) => visitsInPeriod(tx, input.stationId, range.from, range.to));
+    }),
+
+  /** The due list: everyone (`mine: false`) or the caller's own people and the unassigned. */
+  due: read
+    .input(station.extend({ mine: z.boolean().default(false), asOf: ZIsoDateSchema.optional() }))
+    .query(({ ctx, input }) => ctx.tx((tx) => dueList(tx, input.stationId, { today: input.asOf ?? todayInShanghai(), workerId: input.mine ? ctx.userId : undefined }))),
+
+  openRisks: read.input(station).query(({ ctx, input }) => ctx.tx((tx) => openRisks(tx, input.stationId))),
+
+  acknowledgeRisk: write
+    .input(station.extend({ visitId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        await acknowledgeRisk(tx, actorOf(ctx, input.stationId), input.visitId);
+        return { ok: true as const };
+      }),
+    ),
+
+  assignWorker: write
+    .input(station.extend({ personId: z.uuid(), workerUserId: z.uuid().nullable() }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        if (input.workerUserId) {
+          const member = await tx.selectFrom("role_grant").select("id").where("station_id", "=", input.stationId).where("user_id", "=", input.workerUserId).executeTakeFirst();
+          if (!member) throw appError("VALIDATION", { field: "workerUserId" });
+        }
+        const result = await tx
+          .updateTable("person")
+          .set({ assigned_worker_id: input.workerUserId })
+          .where("station_id", "=", input.stationId)
+          .where("id", "=", input.personId)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw appError("NOT_FOUND");
+        await auditFrom(ctx, input.stationId)(tx, { action: "person.assign", target: input.personId, detail: { workerUserId: input.workerUserId } });
+        return { ok: true as const };
+      }),
+    ),
+
+  /** 巡访台账 for a month or quarter; every export is audited. */
+  ledger: authedProcedure
+    .meta({ access: "station", permission: "workspace.read", write: true })
+    .input(station.extend({ period: ZPeriod }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        const plaque = await tx.selectFrom("station").select("plaque_name").where("id", "=", input.stationId).executeTakeFirstOrThrow();
+        const file = await exportVisitLedger(tx, input.stationId, plaque.plaque_name, input.period);
+        await auditFrom(ctx, input.stationId)(tx, { action: "visit.ledger.export", detail: { ...file.range, rows: file.rows } });
+        return { fileName: file.fileName, rows: file.rows, base64: Buffer.from(file.bytes).toString("base64") };
+      }),
+    ),
+
+  cadence: read.input(station).query(({ ctx, input }) => ctx.tx((tx) => cadenceTable(tx, input.stationId))),
+
+  /** A station's own cadence for a category (station admins): a rule, `null` for no rounds, or "inherit". */
+  setCadence: authedProcedure
+    .meta({ access: "station", permission: "station.settings.edit", write: true })
+    .input(station.extend({ category: ZCategoryKeySchema, rule: z.union([ZCadenceSchema, z.null(), z.literal("inherit")]) }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        await setStationCadence(tx, input.stationId, input.category, input.rule, ctx.userId);
+        await auditFrom(ctx, input.stationId)(tx, { action: "cadence.set", target: input.category, detail: { rule: input.rule } });
+        return cadenceTable(tx, input.stationId);
+      }),
+    ),
+});
