@@ -1,7 +1,7 @@
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { roleHasPermission } from "@shegong/domain";
-import { Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
+import { Button, Grid, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n, type Translate } from "../i18n/locale.tsx";
 import type { Me } from "../lib/access.ts";
@@ -52,6 +52,8 @@ export function AppShell({ me, path, currentStationId, children }: { me: Me; pat
     },
   });
   const items = navItemsOf(me, t);
+  // On a phone (workers record visits in the field) the header keeps only icons beside the name, so nothing overflows.
+  const narrow = !Grid.useBreakpoint().md;
   // The deepest menu entry containing the page: a person's page lights up "My station".
   const selected = items
     .map((item) => item.path)
@@ -59,7 +61,7 @@ export function AppShell({ me, path, currentStationId, children }: { me: Me; pat
     .sort((a, b) => b.length - a.length)[0];
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: 24 }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: narrow ? 8 : 16, paddingInline: narrow ? 12 : 24 }}>
         <Link to="/" style={{ color: "#fff", fontWeight: 600, fontSize: 16, whiteSpace: "nowrap" }}>
           {t("app.name")}
         </Link>
@@ -71,19 +73,19 @@ export function AppShell({ me, path, currentStationId, children }: { me: Me; pat
           items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{item.label}</Link> }))}
         />
         <StationSwitcher stations={me.stations} currentId={currentStationId} />
-        <Space style={{ color: "#fff" }}>
+        <Space style={{ color: "#fff" }} size={narrow ? 4 : 8}>
           <Tooltip title={me.grants.map((g) => pick(g.roleLabel)).join("、")}>
             <Typography.Text style={{ color: "#fff", whiteSpace: "nowrap" }} data-testid="user-name">
-              <UserOutlined /> {me.user.displayName}
+              <UserOutlined /> {narrow ? null : me.user.displayName}
             </Typography.Text>
           </Tooltip>
           <LocaleSwitch light />
-          <Button type="text" style={{ color: "#fff" }} icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()} data-testid="logout">
-            {t("shell.logout")}
+          <Button type="text" style={{ color: "#fff" }} icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()} aria-label={t("shell.logout")} data-testid="logout">
+            {narrow ? null : t("shell.logout")}
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      <Layout.Content style={{ padding: narrow ? 12 : 24 }}>{children}</Layout.Content>
     </Layout>
   );
 }

@@ -13,6 +13,8 @@ import type { PersonDetail } from "../features/people/person-form.ts";
 import { PersonProfile } from "../features/people/PersonProfile.tsx";
 import { PersonStatusTag } from "../features/people/PersonTags.tsx";
 import { PersonTimeline } from "../features/people/PersonTimeline.tsx";
+import { PersonVisitsCard } from "../features/visits/PersonVisitsCard.tsx";
+import { areaOfCategory } from "../features/visits/visit-form.ts";
 import { useStation } from "../features/workspace/station-context.tsx";
 import { useI18n } from "../i18n/locale.tsx";
 import { Link } from "../router.tsx";
@@ -89,6 +91,7 @@ export function PersonPage({ personId }: { personId: string }) {
           <Space orientation="vertical" size={16} style={{ width: "100%" }}>
             <PersonProfile person={p} />
             <PersonCategories person={p} />
+            <PersonVisitsCard subject={{ personId: p.id, name: p.name, area: areaOfCategory(p.categories.find((c) => c.current)?.category) }} />
             <PersonTimeline events={p.timeline} />
           </Space>
         </Col>

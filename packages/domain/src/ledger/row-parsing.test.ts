@@ -139,7 +139,7 @@ describe("parseLedgerRow", () => {
 
   it("keeps a second phone number in the note and fixes a landline Excel stripped of its 0", () => {
     const twoPhones = parse(LEDGER_KINDS.elderly_tekun, { name: "张三", citizenId: elder, phone: "13909940001/0994-2345678", note: "聋哑" });
-    expect(twoPhones.ok && twoPhones.value).toMatchObject({ phone: "13909940001", note: "聋哑;其他电话:0994-2345678" });
+    expect(twoPhones.ok && twoPhones.value).toMatchObject({ phone: "13909940001", note: "聋哑；其他电话：0994-2345678" });
     const landline = parse(LEDGER_KINDS.elderly_tekun, { name: "张三", citizenId: elder, phone: 9942345678 });
     expect(landline.ok && landline.value.phone).toBe("09942345678");
   });

@@ -4,7 +4,7 @@ import { divisionLevelOf } from "../division-code.ts";
 import type { BilingualMessage } from "../errors.ts";
 import { ZIsoDateSchema } from "../time.ts";
 import { ageOn, DEFAULT_REGION_RULES, type TRegionRules } from "./age-rules.ts";
-import { normalizeText } from "./text.ts";
+import { normalizeProse, normalizeText } from "./text.ts";
 import {
   SEX_LABELS,
   ZCareStatusSchema,
@@ -74,11 +74,11 @@ const optional = <T extends z.ZodType>(schema: T) =>
     })
     .optional();
 
-/** Free text: folded, and blank after folding counts as not given. */
+/** Free text (address, note): cleaned as prose, and blank counts as not given. */
 const text = (max: number, label: BilingualMessage) =>
   z
     .string()
-    .transform(normalizeText)
+    .transform((raw) => normalizeProse(raw).replace(/\s+/g, " "))
     .pipe(z.string().max(max, { error: `${label.zh}不能超过${max}个字 / ${label.en} must be at most ${max} characters` }))
     .transform((value) => (value === "" ? undefined : value));
 

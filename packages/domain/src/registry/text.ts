@@ -15,3 +15,18 @@ export function normalizeText(value: string): string {
 export function foldText(value: string): string {
   return normalizeText(value).replace(/ /g, "").toLowerCase();
 }
+
+const FULL_WIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+
+/**
+ * Prose (notes, addresses, visit findings): NFKC would turn Chinese punctuation (，。：（）) into
+ * ASCII, which is wrong in a Chinese sentence; only full-width letters and digits are folded, odd
+ * spaces collapsed and zero-width characters dropped.
+ */
+export function normalizeProse(value: string): string {
+  return value
+    .replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(ZERO_WIDTH, "")
+    .replace(/[^\S\n]+/g, " ")
+    .trim();
+}

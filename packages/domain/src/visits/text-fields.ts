@@ -1,16 +1,16 @@
 import { z } from "zod";
 import type { BilingualMessage } from "../errors.ts";
-import { normalizeText } from "../registry/text.ts";
+import { normalizeProse } from "../registry/text.ts";
 
 /**
- * Free text written in the field: each line folded like every other registry text (full-width
- * characters from Chinese IMEs, stray zero-width characters), but line breaks kept, because
+ * Free text written in the field: each line cleaned as prose (full-width letters and digits folded,
+ * Chinese punctuation kept, stray zero-width characters dropped), and line breaks kept, because
  * findings are written as short paragraphs and the ledger prints them so. Blank counts as not given.
  */
 export function normalizeMultilineText(value: string): string {
   return value
     .split(/\r\n|\r|\n/)
-    .map(normalizeText)
+    .map(normalizeProse)
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

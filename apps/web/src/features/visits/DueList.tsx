@@ -80,7 +80,7 @@ export function DueList({ mine, onRecord }: { mine: boolean; onRecord: (entry: D
         return (
           <section key={status} data-testid={`due-group-${status}`} style={{ marginBottom: 16 }}>
             <Typography.Title level={5} style={{ margin: "8px 0 0" }}>
-              <Tag color={DUE_STATUS_COLORS[status]}>{labelOf(DUE_STATUS_LABELS, status, locale)}</Tag>
+              <Tag color={DUE_STATUS_COLORS[status]} style={{ marginInlineEnd: 8 }}>{labelOf(DUE_STATUS_LABELS, status, locale)}</Tag>
               {t("due.groupCount", { n: entries.length })}
             </Typography.Title>
             {entries.map((entry) => (
@@ -95,20 +95,20 @@ export function DueList({ mine, onRecord }: { mine: boolean; onRecord: (entry: D
 
 /** Counts above the lists: how many are late and how many are due today. */
 export function DueCounts({ mine }: { mine: boolean }) {
-  const { t } = useI18n();
+  const { locale } = useI18n();
   const { stationId } = useStation();
   const due = useQuery(trpc.visits.due.queryOptions({ stationId, mine }));
   const count = (status: DueStatus) => (due.data ?? []).filter((e) => e.status === status).length;
   return (
     <Space size={24} wrap data-testid="due-counts">
       <span data-testid="count-overdue">
-        <Typography.Text type="secondary">{t("due.count.overdue")}</Typography.Text>{" "}
+        <Typography.Text type="secondary">{labelOf(DUE_STATUS_LABELS, "overdue", locale)}</Typography.Text>{" "}
         <Typography.Text strong style={{ fontSize: 24, color: "#cf1322" }}>
           {due.data ? count("overdue") : "—"}
         </Typography.Text>
       </span>
       <span data-testid="count-due-today">
-        <Typography.Text type="secondary">{t("due.count.dueToday")}</Typography.Text>{" "}
+        <Typography.Text type="secondary">{labelOf(DUE_STATUS_LABELS, "due_today", locale)}</Typography.Text>{" "}
         <Typography.Text strong style={{ fontSize: 24, color: "#d46b08" }}>
           {due.data ? count("due_today") : "—"}
         </Typography.Text>

@@ -23,7 +23,7 @@ import { useStation } from "../workspace/station-context.tsx";
 import { BarthelFields } from "./BarthelFields.tsx";
 import { ChildFindingsFields } from "./ChildFindingsFields.tsx";
 import { EconomicSurveyFields } from "./EconomicSurveyFields.tsx";
-import { checkVisitDraft, serverVisitFieldErrors, toVisitDraft, type VisitFormValues } from "./visit-form.ts";
+import { checkVisitDraft, serverVisitFieldErrors, toVisitDraft, type VisitFieldErrors, type VisitFormValues } from "./visit-form.ts";
 
 const DURATION_PRESETS = [15, 30, 60];
 const FINDINGS = ["livingConditions", "health", "mentalState", "safetyRisks", "needs"] as const;
@@ -61,6 +61,8 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
   const [form] = Form.useForm<VisitFormValues>();
   const workers = useWorkerOptions();
   const idempotencyKey = useRef(newIdempotencyKey());
+  // Paths come from the schema's issues at run time, so they are not the form's static name tuples.
+  const showErrors = (errors: VisitFieldErrors) => form.setFields(errors as Parameters<typeof form.setFields>[0]);
   const area = Form.useWatch("area", form) ?? subject.area;
   const risk = Form.useWatch("risk", form) ?? "none";
 
@@ -72,7 +74,7 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
         onClose();
         onSaved?.();
       },
-      onError: (error) => form.setFields(serverVisitFieldErrors(error, locale)),
+      onError: (error) => showErrors(serverVisitFieldErrors(error, locale)),
     }),
   );
 
@@ -81,7 +83,7 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
     const checked = checkVisitDraft(draft, locale);
     const problems = [...errors, ...checked.errors];
     if (problems.length > 0 || !checked.input) {
-      form.setFields(problems);
+      showErrors(problems);
       const first = problems[0];
       if (first) form.scrollToField(first.name, { behavior: "smooth", block: "center" });
       return;

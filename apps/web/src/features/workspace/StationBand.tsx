@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from "antd";
+import { Grid, Space, Tag, Typography } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
 import type { RouterOutputs } from "../../trpc.ts";
 import { StationStatusTag } from "../stations/StationStatusTag.tsx";
@@ -21,28 +21,40 @@ export function StationBand({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
   const { branding } = workspace;
   const color = textColorOn(branding.primaryColor);
+  // On a phone the plaque stays one band above the work, not a screenful: smaller title, marks below it.
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <div
       data-testid="station-band"
-      style={{ background: branding.primaryColor, color, borderRadius: 8, padding: "20px 24px", marginBottom: 16, display: "flex", alignItems: "center", gap: 20 }}
+      style={{
+        background: branding.primaryColor,
+        color,
+        borderRadius: 8,
+        padding: narrow ? "12px 16px" : "20px 24px",
+        marginBottom: narrow ? 12 : 16,
+        display: "flex",
+        flexWrap: narrow ? "wrap" : "nowrap",
+        alignItems: "center",
+        gap: narrow ? 8 : 20,
+      }}
     >
       {branding.logoUrl && (
         <img
           src={branding.logoUrl}
           alt=""
           data-testid="station-logo"
-          style={{ height: 64, width: 64, objectFit: "contain", background: "#fff", borderRadius: 8, padding: 4 }}
+          style={{ height: narrow ? 40 : 64, width: narrow ? 40 : 64, objectFit: "contain", background: "#fff", borderRadius: 8, padding: 4 }}
         />
       )}
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <Typography.Title level={2} style={{ color, margin: 0 }} data-testid="plaque-name">
+      <div style={{ flex: narrow ? "1 1 0" : 1, minWidth: narrow ? "60%" : 0 }}>
+        <Typography.Title level={narrow ? 4 : 2} style={{ color, margin: 0 }} data-testid="plaque-name">
           {workspace.plaqueName}
         </Typography.Title>
         <div style={{ opacity: 0.85, marginTop: 4 }}>
           {[workspace.prefectureName, workspace.countyName, workspace.townshipName].filter(Boolean).join(" · ")}
         </div>
       </div>
-      <Space orientation="vertical" align="end">
+      <Space orientation={narrow ? "horizontal" : "vertical"} align={narrow ? "center" : "end"} wrap>
         <StationStatusTag status={workspace.status} />
         <Space size={4}>
           {branding.showSocialWorkMark && (

@@ -1,0 +1,131 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { BARTHEL_ITEM_KEYS, normalizeMultilineText, todayInShanghai } from "@shegong/domain";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser.ts";
+import { ARTIFACTS, signIn } from "./demo-session.ts";
+import { startShegongServer, type RunningServer } from "./shegong-server.ts";
+
+/** A 特困 elderly woman living alone in the demo registry, never visited: due (or late) from the start. */
+const MA = "马秀兰";
+const SUMMARY = "老人精神尚可，屋内取暖正常，提醒按时服药。";
+
+/** Issue 4's browser test: a worker records a visit on a phone and the person leaves the due list. */
+describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-sized screen", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const today = todayInShanghai();
+
+  const maRow = () => page.locator("[data-testid=due-list-mine] [data-testid=due-row]", { has: page.locator("[data-testid=due-name]", { hasText: MA }) });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+    server = await startShegongServer();
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(server.baseUrl + "/");
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("lists a never-visited person as late or due in the worker's own list", async () => {
+    await signIn(page, "liugong.worker");
+    await page.waitForURL("**/station/*");
+    await page.locator("[data-testid=station-nav-visits]").tap();
+    await page.waitForURL("**/visits");
+    await maRow().waitFor();
+    await expect(maRow().getAttribute("data-status")).resolves.toMatch(/^(overdue|due_today)$/);
+    const row = await maRow().textContent();
+    expect(row).toContain("从未走访");
+    expect(row).toContain("每月一次");
+  });
+
+  it("records the visit on the phone form, checked with the domain's rules before sending", async () => {
+    await maRow().locator("[data-testid=record-visit]").tap();
+    const drawer = page.locator("[data-testid=visit-drawer]");
+    await drawer.waitFor();
+    // The drawer slides up from the bottom; taps during the slide land beside their targets.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await expect(drawer.locator("[data-testid=visit-date]").inputValue()).resolves.toBe(today);
+    // The worker is on the visit by default.
+    await expect(drawer.locator("[data-testid=visit-workers]").textContent()).resolves.toContain("李娜");
+
+    await drawer.locator("[data-testid=visit-mode] label", { hasText: "上门" }).tap();
+    await drawer.locator("[data-testid=duration-30]").tap();
+    await expect(drawer.locator("input[data-testid=visit-duration], [data-testid=visit-duration] input").inputValue()).resolves.toBe("30");
+    await drawer.locator("[data-testid=visit-summary]").fill(SUMMARY);
+
+    // Three Barthel items, then submit: a partial assessment is refused, item by item.
+    const pickLevel = (key: string, index: number) => drawer.locator(`[data-testid=barthel-${key}] label.ant-radio-wrapper`).nth(index).tap();
+    await pickLevel("feeding", 0);
+    await pickLevel("bathing", 1);
+    await pickLevel("stairs", 1);
+    await expect(drawer.locator("[data-testid=barthel-progress]").textContent()).resolves.toBe("已评 3/10 项");
+    await drawer.locator("[data-testid=visit-submit]").tap();
+    await expect.poll(() => drawer.locator(".ant-form-item-explain-error", { hasText: "须完成全部 10 项" }).count()).toBe(7);
+
+    // The rest answered as independent: 100 − 5 (bathing) − 5 (stairs) = 90, mildly dependent.
+    for (const key of BARTHEL_ITEM_KEYS.filter((k) => !["feeding", "bathing", "stairs"].includes(k))) await pickLevel(key, 0);
+    await expect(drawer.locator("[data-testid=barthel-total]").textContent()).resolves.toBe("总分 90 轻度依赖");
+
+    await page.evaluate(() => document.fonts.ready);
+    await drawer.locator(".ant-drawer-body").evaluate((body) => body.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, "visit-form-phone.png") });
+
+    await drawer.locator("[data-testid=visit-submit]").tap();
+    await drawer.waitFor({ state: "detached" });
+  });
+
+  it("moves the person out of the late and due-today groups, due again a month on", async () => {
+    await expect.poll(() => maRow().getAttribute("data-status")).toBe("later");
+    const dueOn = await maRow().locator("[data-testid=due-on]").textContent();
+    expect(dueOn! > today).toBe(true);
+    await expect(page.locator("[data-testid=due-group-overdue]", { hasText: MA }).count()).resolves.toBe(0);
+    await expect(page.locator("[data-testid=due-group-due_today]", { hasText: MA }).count()).resolves.toBe(0);
+    await expect(maRow().textContent()).resolves.toContain(`上次走访：${today}`);
+
+    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, "due-list-phone.png") });
+    await maRow().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "due-list-visited-phone.png") });
+  });
+
+  it("shows the visit on the person's page", async () => {
+    await maRow().locator("[data-testid=due-name]").tap();
+    await page.waitForURL("**/people/*");
+    const visit = page.locator("[data-testid=person-visits] [data-testid=person-visit]");
+    await expect.poll(() => visit.count()).toBe(1);
+    const text = await visit.first().textContent();
+    expect(text).toContain(today);
+    expect(text).toContain("巡访");
+    expect(text).toContain("上门");
+    expect(text).toContain("30 分钟");
+    // Stored as the domain folds text typed on a Chinese IME (full-width punctuation).
+    expect(text).toContain(normalizeMultilineText(SUMMARY));
+    await page.locator("[data-testid=person-visits]").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "person-visits-phone.png") });
+  });
+
+  it("raised no uncaught errors in the page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
