@@ -19,7 +19,8 @@ function cli(args: string[], input?: string) {
     cwd: apiDir,
     input,
     encoding: "utf8",
-    env: { ...process.env, SHEGONG_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? "", INIT_CWD: "" },
+    // On PostgreSQL the master key for ID numbers must be given (the embedded default makes its own).
+    env: { ...process.env, SHEGONG_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? "", INIT_CWD: "", SHEGONG_PII_KEY: postgres ? Buffer.alloc(32, 5).toString("base64") : "" },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }

@@ -179,6 +179,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   ],
   "visits.inPeriod": async (w) => stationAttack(w, (c) => c.visits.inPeriod({ stationId: w.stations.b, period: { month: "2026-11" } })),
   "visits.due": async (w) => stationAttack(w, (c) => c.visits.due({ stationId: w.stations.b })),
+  "visits.members": async (w) => stationAttack(w, (c) => c.visits.members({ stationId: w.stations.b })),
   "visits.openRisks": async (w) => stationAttack(w, (c) => c.visits.openRisks({ stationId: w.stations.b })),
   "visits.acknowledgeRisk": async (w) => [
     ...(await stationAttack(w, (c) => c.visits.acknowledgeRisk({ stationId: w.stations.b, visitId: bPerson.visitId }))),

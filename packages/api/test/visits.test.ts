@@ -126,6 +126,11 @@ describe("visits", () => {
     expect((await admin.visits.due({ stationId: world.stations.a, mine: true })).map((d) => d.name)).toContain("留守儿童");
   });
 
+  it("lists the members a worker can name on a visit, without user administration rights", async () => {
+    const members = await (await world.as("a.worker")).visits.members({ stationId: world.stations.a });
+    expect(members.map((m) => m.displayName).sort()).toEqual(["a.admin", "a.worker"]);
+  });
+
   it("exports the month's 巡访台账 with every visit and the hours", async () => {
     const ledger = await (await world.as("a.worker")).visits.ledger({ stationId: world.stations.a, period: { month: today.slice(0, 7) } });
     expect(ledger.rows).toBe(3);

@@ -5,7 +5,7 @@ import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
 import { auditFrom, authedProcedure, router, type AuthedContext } from "../trpc.ts";
 import { cadenceTable, setStationCadence } from "../visits/cadence-settings.ts";
 import { dueList } from "../visits/due-list.ts";
-import { getVisit, openRisks, visitsForPerson, visitsInPeriod } from "../visits/list-visits.ts";
+import { getVisit, openRisks, stationMembers, visitsForPerson, visitsInPeriod } from "../visits/list-visits.ts";
 import { acknowledgeRisk, recordVisit, type VisitActor } from "../visits/record-visit.ts";
 import { exportVisitLedger, periodRange } from "../visits/visit-ledger.ts";
 
@@ -43,6 +43,9 @@ export const visitsRouter = router({
   due: read
     .input(station.extend({ mine: z.boolean().default(false), asOf: ZIsoDateSchema.optional() }))
     .query(({ ctx, input }) => ctx.tx((tx) => dueList(tx, input.stationId, { today: input.asOf ?? todayInShanghai(), workerId: input.mine ? ctx.userId : undefined }))),
+
+  /** Who can be named as having gone on a visit; readable by every member, unlike user administration. */
+  members: read.input(station).query(({ ctx, input }) => ctx.tx((tx) => stationMembers(tx, input.stationId))),
 
   openRisks: read.input(station).query(({ ctx, input }) => ctx.tx((tx) => openRisks(tx, input.stationId))),
 

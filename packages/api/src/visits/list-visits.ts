@@ -57,3 +57,17 @@ export async function getVisit(tx: Tx, stationId: string, visitId: string) {
   if (!visit) throw appError("NOT_FOUND");
   return visit;
 }
+
+/** The station's active members who can be named on a visit (everyone with a role at the station). */
+export async function stationMembers(tx: Tx, stationId: string) {
+  const rows = await tx
+    .selectFrom("role_grant as g")
+    .innerJoin("app_user as u", "u.id", "g.user_id")
+    .select(["u.id", "u.display_name", "g.role"])
+    .where("g.station_id", "=", stationId)
+    .where("u.disabled_at", "is", null)
+    .where("g.role", "in", ["station_admin", "social_worker", "supervisor"])
+    .orderBy("u.display_name")
+    .execute();
+  return rows.map((r) => ({ userId: r.id, displayName: r.display_name, role: r.role }));
+}

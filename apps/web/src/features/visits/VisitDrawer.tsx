@@ -36,11 +36,11 @@ export interface VisitSubject {
 
 /** Who may be named on a visit: the station's members when the user may list them, else the user alone. */
 function useWorkerOptions() {
-  const { stationId, can } = useStation();
+  const { stationId } = useStation();
   const me = useQuery(trpc.me.get.queryOptions());
-  const members = useQuery({ ...trpc.users.station.list.queryOptions({ stationId }), enabled: can("users.read") });
+  const members = useQuery(trpc.visits.members.queryOptions({ stationId }));
   const self = me.data ? [{ value: me.data.user.id, label: me.data.user.displayName }] : [];
-  const others = (members.data ?? []).filter((u) => !u.disabled && u.id !== me.data?.user.id).map((u) => ({ value: u.id, label: u.displayName }));
+  const others = (members.data ?? []).filter((u) => u.userId !== me.data?.user.id).map((u) => ({ value: u.userId, label: u.displayName }));
   const seen = new Set<string>();
   const options = [...self, ...others].filter((o) => !seen.has(o.value) && seen.add(o.value));
   return { options, selfId: me.data?.user.id };
