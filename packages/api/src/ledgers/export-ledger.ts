@@ -16,10 +16,10 @@ import {
   type LedgerKind,
   type VocabLabels,
 } from "@shegong/domain";
-import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import type { PersonalDataCipher } from "@shegong/auth";
-import { heldOn } from "../registry/person-categories.ts";
+import { categoriesHeldOn, heldOn, registeredOn } from "../registry/person-categories.ts";
+import { houseStyleSheet } from "./house-style.ts";
 
 export interface LedgerExport {
   stationId: string;
@@ -66,19 +66,7 @@ async function ledgerRows(tx: Tx, e: LedgerExport) {
       .select(sql<string>`min(pc.start_date)`.as("category_start"))
       .groupBy(["p.station_id", "p.id", "v.name"]);
   } else {
-    query = query
-      .where("p.registered_on", "<=", e.asOf)
-      .where((eb) => eb.or([eb("p.died_on", "is", null), eb("p.died_on", ">", e.asOf)]))
-      .where((eb) => eb.or([eb("p.moved_out_on", "is", null), eb("p.moved_out_on", ">", e.asOf)]))
-      .select((eb) =>
-        eb
-          .selectFrom("person_category as pc")
-          .select(sql<string>`string_agg(pc.category, ',' order by pc.category)`.as("c"))
-          .whereRef("pc.station_id", "=", "p.station_id")
-          .whereRef("pc.person_id", "=", "p.id")
-          .where(heldOn(e.asOf))
-          .as("categories"),
-      );
+    query = query.where(registeredOn(e.asOf)).select(categoriesHeldOn(e.asOf).as("categories"));
   }
   const people = await query.orderBy("p.name_pinyin").orderBy("p.id").execute();
   const guardians = e.kind.columns.some((c) => c.key === "guardianName")
@@ -145,42 +133,15 @@ function cellFor(key: LedgerColumnKey, row: LedgerRow, index: number, e: LedgerE
  */
 export async function exportLedger(tx: Tx, e: LedgerExport, cipher: PersonalDataCipher, plaqueName: string): Promise<{ fileName: string; bytes: Uint8Array; rows: number }> {
   const rows = (await ledgerRows(tx, e)) as LedgerRow[];
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Shegong 社工";
-  const sheet = workbook.addWorksheet(e.kind.title, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    views: [{ state: "frozen", ySplit: 3 }],
-  });
   const columns = e.kind.columns;
-  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
-  sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = `${plaqueName}${e.kind.title}`;
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: "center", vertical: "middle" };
-  sheet.getRow(1).height = 30;
-  sheet.mergeCells(2, 1, 2, columns.length);
-  sheet.getCell(2, 1).value = `截至日期：${e.asOf}　　共 ${rows.length} 人${e.fullIds ? "　　（含完整身份证号，注意保密）" : ""}`;
-  const header = sheet.getRow(3);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
-  });
+  const subtitle = `截至日期：${e.asOf}　　共 ${rows.length} 人${e.fullIds ? "　　（含完整身份证号，注意保密）" : ""}`;
+  const { sheet, finish } = houseStyleSheet(e.kind.title, `${plaqueName}${e.kind.title}`, subtitle, columns);
+  const idIndex = columns.findIndex((c) => c.key === "citizenId");
   rows.forEach((row, index) => {
-    const values = columns.map((c) => cellFor(c.key, row, index, e, cipher));
-    const added = sheet.addRow(values);
+    const added = sheet.addRow(columns.map((c) => cellFor(c.key, row, index, e, cipher)));
     // ID numbers as text, so Excel never turns them into 6.52E+17.
-    const idIndex = columns.findIndex((c) => c.key === "citizenId");
     if (idIndex >= 0) added.getCell(idIndex + 1).numFmt = "@";
   });
-  for (let r = 3; r <= rows.length + 3; r++) {
-    sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
-    });
-  }
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const bytes = await finish();
   return { fileName: `${plaqueName}-${e.kind.title}-${e.asOf}.xlsx`, bytes, rows: rows.length };
 }

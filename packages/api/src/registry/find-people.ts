@@ -2,7 +2,7 @@ import type { PersonalDataCipher } from "@shegong/auth";
 import type { Tx } from "@shegong/db";
 import { classifySearch, type CategoryKey } from "@shegong/domain";
 import { sql } from "kysely";
-import { heldOn } from "./person-categories.ts";
+import { categoriesHeldOn, heldOn, registeredOn } from "./person-categories.ts";
 
 export interface PeopleQuery {
   /** To match more ID digits than the masked form shows (see idDigitsFilter). */
@@ -62,10 +62,7 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
         .where(heldOn(q.asOf)),
     );
   } else if (!q.includeInactive) {
-    base = base
-      .where("p.registered_on", "<=", q.asOf)
-      .where((eb) => eb.or([eb("p.died_on", "is", null), eb("p.died_on", ">", q.asOf)]))
-      .where((eb) => eb.or([eb("p.moved_out_on", "is", null), eb("p.moved_out_on", ">", q.asOf)]));
+    base = base.where(registeredOn(q.asOf));
   }
   if (q.villageCode) base = base.where("p.village_code", "=", q.villageCode);
   if (q.query) {
@@ -99,15 +96,7 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
         "p.adult_on",
         "p.household_id",
       ])
-      .select((eb) =>
-        eb
-          .selectFrom("person_category as pc")
-          .select(sql<string>`string_agg(pc.category, ',' order by pc.category)`.as("c"))
-          .whereRef("pc.station_id", "=", "p.station_id")
-          .whereRef("pc.person_id", "=", "p.id")
-          .where(heldOn(q.asOf))
-          .as("categories"),
-      )
+      .select(categoriesHeldOn(q.asOf).as("categories"))
       .orderBy(sql`p.name_pinyin collate "C"`)
       .orderBy("p.id")
       .limit(q.pageSize)

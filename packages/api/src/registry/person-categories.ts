@@ -86,3 +86,14 @@ export async function endCategory(tx: Tx, ctx: RegistryContext, personId: string
     .where("id", "=", categoryEntryId)
     .execute();
 }
+
+/** Registered at the station on `asOf`: registered by then, and neither dead nor moved out yet. */
+export function registeredOn(asOf: string): Expression<SqlBool> {
+  return sql<SqlBool>`(p.registered_on <= ${asOf} and (p.died_on is null or p.died_on > ${asOf}) and (p.moved_out_on is null or p.moved_out_on > ${asOf}))`;
+}
+
+/** The categories a person (alias p) holds on `asOf`, as 'key,key' (a select-list subquery). */
+export function categoriesHeldOn(asOf: string) {
+  return sql<string | null>`(select string_agg(pc.category, ',' order by pc.category) from person_category pc
+    where pc.station_id = p.station_id and pc.person_id = p.id and ${heldOn(asOf)})`;
+}

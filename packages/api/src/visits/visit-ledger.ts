@@ -1,6 +1,6 @@
 import type { Tx } from "@shegong/db";
 import { labelOf, RISK_LEVEL_LABELS, SERVICE_AREA_LABELS, VISIT_KIND_LABELS, VISIT_MODE_LABELS, type RiskLevel, type ServiceArea, type VisitKind, type VisitMode } from "@shegong/domain";
-import ExcelJS from "exceljs";
+import { houseStyleSheet } from "../ledgers/house-style.ts";
 import { visitsInPeriod } from "./list-visits.ts";
 
 export type LedgerPeriod = { month: string } | { quarter: string };
@@ -36,30 +36,9 @@ const COLUMNS = [
 export async function exportVisitLedger(tx: Tx, stationId: string, plaqueName: string, period: LedgerPeriod) {
   const range = periodRange(period);
   const visits = await visitsInPeriod(tx, stationId, range.from, range.to);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Shegong 社工";
-  const sheet = workbook.addWorksheet("巡访台账", {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    views: [{ state: "frozen", ySplit: 3 }],
-  });
-  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
-  sheet.mergeCells(1, 1, 1, COLUMNS.length);
-  const title = sheet.getCell(1, 1);
-  title.value = `${plaqueName}巡访台账`;
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: "center", vertical: "middle" };
-  sheet.getRow(1).height = 30;
-  sheet.mergeCells(2, 1, 2, COLUMNS.length);
   const hours = visits.reduce((sum, v) => sum + v.duration_minutes, 0) / 60;
-  sheet.getCell(2, 1).value = `统计期间：${range.label}（${range.from} 至 ${range.to}）　　走访 ${visits.length} 次，合计 ${hours.toFixed(1)} 小时`;
-  const header = sheet.getRow(3);
-  COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
-  });
+  const subtitle = `统计期间：${range.label}（${range.from} 至 ${range.to}）　　走访 ${visits.length} 次，合计 ${hours.toFixed(1)} 小时`;
+  const { sheet, finish } = houseStyleSheet("巡访台账", `${plaqueName}巡访台账`, subtitle, COLUMNS);
   visits.forEach((v, i) => {
     const row = sheet.addRow([
       i + 1,
@@ -75,11 +54,6 @@ export async function exportVisitLedger(tx: Tx, stationId: string, plaqueName: s
     ]);
     row.getCell(10).alignment = { wrapText: true, vertical: "top" };
   });
-  for (let r = 3; r <= visits.length + 3; r++) {
-    sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
-    });
-  }
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const bytes = await finish();
   return { fileName: `${plaqueName}-巡访台账-${range.label}.xlsx`, bytes, rows: visits.length, range };
 }

@@ -1,0 +1,51 @@
+import ExcelJS from "exceljs";
+
+export interface HouseStyleSheet {
+  workbook: ExcelJS.Workbook;
+  sheet: ExcelJS.Worksheet;
+  /** Borders every cell from the header to the last row; call after adding the rows. */
+  finish(): Promise<Uint8Array>;
+}
+
+/**
+ * The house style every ledger (台账) shares, so registers and the visit ledger look alike: a title
+ * row across the sheet, a line for the period or as-of date, bold shaded Chinese headers, a frozen
+ * header, thin borders, A4 landscape fitted to the page width.
+ */
+export function houseStyleSheet(name: string, title: string, subtitle: string, columns: { header: string; width: number }[]): HouseStyleSheet {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Shegong 社工";
+  const sheet = workbook.addWorksheet(name, {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: "frozen", ySplit: 3 }],
+  });
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  sheet.mergeCells(1, 1, 1, columns.length);
+  const titleCell = sheet.getCell(1, 1);
+  titleCell.value = title;
+  titleCell.font = { bold: true, size: 16 };
+  titleCell.alignment = { horizontal: "center", vertical: "middle" };
+  sheet.getRow(1).height = 30;
+  sheet.mergeCells(2, 1, 2, columns.length);
+  sheet.getCell(2, 1).value = subtitle;
+  const header = sheet.getRow(3);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
+  });
+  return {
+    workbook,
+    sheet,
+    async finish() {
+      for (let r = 3; r <= sheet.rowCount; r++) {
+        sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
+          cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+        });
+      }
+      return new Uint8Array(await workbook.xlsx.writeBuffer());
+    },
+  };
+}
