@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { HOUSEHOLD_RELATION_LABELS, HOUSEHOLD_RELATIONS, type HouseholdRelation } from "@shegong/domain";
-import { App, Form, Modal, Select } from "antd";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { App, Form, Select } from "antd";
+import { FormModal } from "../../components/FormModal.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { queryClient, trpc } from "../../trpc.ts";
 import { PersonPicker } from "../people/PersonPicker.tsx";
@@ -29,17 +29,7 @@ export function AddMemberDialog({ household, onClose }: { household: Household; 
     }),
   );
   return (
-    <Modal
-      open
-      title={t("household.addMember")}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ loading: add.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <ErrorAlert error={add.error} />
+    <FormModal title={t("household.addMember")} pending={add.isPending} error={add.error} onSubmit={() => form.submit()} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={(values) => add.mutate({ stationId, householdId: household.id, ...values })}>
         <Form.Item name="personId" label={t("household.member")} rules={[{ required: true, message: t("household.member.required") }]}>
           <PersonPicker excludeIds={household.members.map((m) => m.id)} testId="member-picker" />
@@ -48,6 +38,6 @@ export function AddMemberDialog({ household, onClose }: { household: Household; 
           <Select options={vocabOptions(HOUSEHOLD_RELATION_LABELS, MEMBER_RELATIONS, locale)} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

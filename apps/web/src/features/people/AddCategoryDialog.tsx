@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { todayInShanghai, type CategoryKey } from "@shegong/domain";
-import { App, Form, Input, Modal, Select } from "antd";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { App, Form, Input, Select } from "antd";
+import { FormModal } from "../../components/FormModal.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { queryClient, trpc } from "../../trpc.ts";
 import { useStation } from "../workspace/station-context.tsx";
@@ -30,17 +30,7 @@ export function AddCategoryDialog({ personId, birthDate, onClose }: { personId: 
     }),
   );
   return (
-    <Modal
-      open
-      title={t("category.add")}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ loading: add.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <ErrorAlert error={add.error} />
+    <FormModal title={t("category.add")} pending={add.isPending} error={add.error} onSubmit={() => form.submit()} onClose={onClose}>
       <Form<AddCategoryValues>
         form={form}
         layout="vertical"
@@ -60,6 +50,6 @@ export function AddCategoryDialog({ personId, birthDate, onClose }: { personId: 
           <Input.TextArea maxLength={500} rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

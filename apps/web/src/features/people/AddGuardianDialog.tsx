@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, type GuardianRelation } from "@shegong/domain";
-import { App, Form, Input, Modal, Radio, Select } from "antd";
+import { App, Form, Input, Radio, Select } from "antd";
 import { useRef, useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { FormModal } from "../../components/FormModal.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
 import { queryClient, trpc } from "../../trpc.ts";
@@ -47,17 +47,7 @@ export function AddGuardianDialog({ childId, onClose }: { childId: string; onClo
       idempotencyKey: idempotencyKey.current,
     });
   return (
-    <Modal
-      open
-      title={t("guardian.add")}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ loading: add.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <ErrorAlert error={add.error} />
+    <FormModal title={t("guardian.add")} pending={add.isPending} error={add.error} onSubmit={() => form.submit()} onClose={onClose}>
       <Form<GuardianValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item label={t("guardian.who")}>
           <Radio.Group
@@ -87,6 +77,6 @@ export function AddGuardianDialog({ childId, onClose }: { childId: string; onClo
           <Input maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
