@@ -73,6 +73,9 @@ export async function openDatabase(options: OpenOptions): Promise<ShegongDb> {
   }
   const appUrl = options.role === "app" && !options.connectionString ? env.APP_DATABASE_URL : undefined;
   const pool = new pg.Pool({ connectionString: appUrl ?? url, max: env.SHEGONG_DB_POOL_SIZE });
+  // An idle connection can die (server restart, failover); the pool replaces it. Without a listener
+  // node-postgres would throw the error and take the whole server down.
+  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
   if (options.role === "app" && !appUrl) {
     // Connected as the owner's login: every pooled connection becomes APP_ROLE before first use.
     pool.on("connect", (client) => {

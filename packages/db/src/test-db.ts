@@ -46,9 +46,19 @@ export async function createTestDatabases(kind: "pglite" | "postgres" = process.
     close: async () => {
       await app.close();
       await owner.close();
+      // The pools are ended, but a closing socket can still hold its backend for a moment: wait for
+      // it rather than force it, which would send a FATAL to a client that is already ending.
       const drop = new pg.Client({ connectionString: serverUrl });
       await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await drop.query(`drop database if exists ${name}${attempt >= 50 ? " with (force)" : ""}`);
+          break;
+        } catch (error) {
+          if (attempt >= 50 || (error as { code?: string }).code !== "55006") throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await drop.end();
     },
   };
