@@ -56,7 +56,8 @@ describe("visits", () => {
   it("everyone holding a category and never visited is due now; the strictest cadence wins", async () => {
     const due = await (await world.as("a.worker")).visits.due({ stationId: world.stations.a });
     const byName = new Map(due.map((d) => [d.name, d]));
-    expect(byName.get("独居老人")).toMatchObject({ cadence: { unit: "month", every: 1 }, livingAlone: true, lastVisitOn: null, dueOn: "2024-01-01", status: "overdue" });
+    // Categories since 2024, registered today: due from today, not two years overdue.
+    expect(byName.get("独居老人")).toMatchObject({ cadence: { unit: "month", every: 1 }, livingAlone: true, lastVisitOn: null, dueOn: today, status: "due_today", daysOverdue: 0 });
     expect(byName.get("留守儿童")).toMatchObject({ cadence: { unit: "month", every: 1 }, fromCategory: "child_left_behind" });
     expect(byName.get("低保户主")).toMatchObject({ cadence: { unit: "year", every: 1 } });
   });

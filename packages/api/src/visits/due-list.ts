@@ -46,7 +46,9 @@ export async function dueList(tx: Tx, stationId: string, options: { today: strin
       "p.living_arrangement",
       "p.assigned_worker_id",
       sql<string[]>`array_agg(distinct pc.category)`.as("categories"),
-      sql<string>`min(pc.start_date)`.as("first_due_from"),
+      // Never visited: due from when the station took the person on (registered here), or the
+      // category's start if later — not from a start date years before the registry existed.
+      sql<string>`greatest(min(pc.start_date), p.registered_on)::text`.as("first_due_from"),
       sql<string | null>`(select max(vi.visited_on) from visit vi where vi.station_id = p.station_id
         and (vi.person_id = p.id or (p.household_id is not null and vi.household_id = p.household_id)))`.as("last_visit_on"),
     ])
