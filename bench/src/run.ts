@@ -3,8 +3,9 @@ import { ledgerImportBenchmark } from "./ledger-import.ts";
 import { onboardingBenchmark } from "./onboarding.ts";
 import { registrySearchBenchmark } from "./registry-search.ts";
 import { startupBenchmark } from "./startup.ts";
+import { visitsBenchmark } from "./visits.ts";
 
-const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark, registrySearchBenchmark];
+const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark, registrySearchBenchmark, visitsBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help") || process.argv.includes("--list")) {

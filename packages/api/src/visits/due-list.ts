@@ -49,8 +49,10 @@ export async function dueList(tx: Tx, stationId: string, options: { today: strin
       // Never visited: due from when the station took the person on (registered here), or the
       // category's start if later — not from a start date years before the registry existed.
       sql<string>`greatest(min(pc.start_date), p.registered_on)::text`.as("first_due_from"),
-      sql<string | null>`(select max(vi.visited_on) from visit vi where vi.station_id = p.station_id
-        and (vi.person_id = p.id or (p.household_id is not null and vi.household_id = p.household_id)))`.as("last_visit_on"),
+      // Two index lookups (own visits, the household's) rather than one OR the index cannot serve.
+      sql<string | null>`greatest(
+        (select max(vi.visited_on) from visit vi where vi.station_id = p.station_id and vi.person_id = p.id),
+        (select max(vh.visited_on) from visit vh where vh.station_id = p.station_id and vh.household_id = p.household_id))::text`.as("last_visit_on"),
     ])
     .where("p.station_id", "=", stationId)
     .where("p.status", "=", "active")
