@@ -72,7 +72,7 @@ describe("visits", () => {
     expect(first.computed).toEqual({ barthel: { total: 65, level: "mild" } });
     const history = await worker.visits.forPerson({ stationId: world.stations.a, personId: elder });
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ visited_on: today, duration_minutes: 30, workers: "a.worker" });
+    expect(history[0]).toMatchObject({ visitedOn: today, durationMinutes: 30, workers: "a.worker" });
     const due = (await worker.visits.due({ stationId: world.stations.a })).find((d) => d.name === "独居老人");
     expect(due).toMatchObject({ lastVisitOn: today, dueOn: addCadence(today, { unit: "month", every: 1 }), status: "later" });
   });

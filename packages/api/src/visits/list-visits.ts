@@ -28,34 +28,58 @@ function visitsBase(tx: Tx, stationId: string) {
     .where("v.station_id", "=", stationId);
 }
 
-export type VisitRow = Awaited<ReturnType<ReturnType<typeof visitsBase>["execute"]>>[number];
+type VisitRow = Awaited<ReturnType<ReturnType<typeof visitsBase>["execute"]>>[number];
+
+/** A visit as every procedure returns it. */
+function visitDto(v: VisitRow) {
+  return {
+    id: v.id,
+    visitedOn: v.visited_on,
+    kind: v.kind,
+    mode: v.mode,
+    durationMinutes: v.duration_minutes,
+    personId: v.person_id,
+    householdId: v.household_id,
+    subjectName: v.subject_name,
+    area: v.area,
+    risk: v.risk,
+    riskNote: v.risk_note,
+    riskAcknowledgedAt: v.risk_acknowledged_at,
+    summary: v.summary,
+    workers: v.workers,
+    recordedAt: v.recorded_at,
+  };
+}
 
 /** A person's visit history: their own visits and their household's, newest first. */
 export async function visitsForPerson(tx: Tx, stationId: string, personId: string, limit = 100) {
   const person = await tx.selectFrom("person").select("household_id").where("station_id", "=", stationId).where("id", "=", personId).executeTakeFirst();
   if (!person) throw appError("NOT_FOUND");
-  return visitsBase(tx, stationId)
+  const rows = await visitsBase(tx, stationId)
     .where((eb) => eb.or([eb("v.person_id", "=", personId), ...(person.household_id ? [eb("v.household_id", "=", person.household_id)] : [])]))
     .orderBy("v.visited_on", "desc")
     .orderBy("v.recorded_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map(visitDto);
 }
 
 /** Visits in a period (a month or quarter of the visit ledger), oldest first. */
-export function visitsInPeriod(tx: Tx, stationId: string, from: string, to: string) {
-  return visitsBase(tx, stationId).where("v.visited_on", ">=", from).where("v.visited_on", "<=", to).orderBy("v.visited_on").orderBy("v.recorded_at").execute();
+export async function visitsInPeriod(tx: Tx, stationId: string, from: string, to: string) {
+  const rows = await visitsBase(tx, stationId).where("v.visited_on", ">=", from).where("v.visited_on", "<=", to).orderBy("v.visited_on").orderBy("v.recorded_at").execute();
+  return rows.map(visitDto);
 }
 
 /** Medium and high risks nobody has acknowledged yet: the supervisor's queue. */
-export function openRisks(tx: Tx, stationId: string) {
-  return visitsBase(tx, stationId).where("v.risk", "in", ["medium", "high"]).where("v.risk_acknowledged_at", "is", null).orderBy("v.visited_on", "desc").execute();
+export async function openRisks(tx: Tx, stationId: string) {
+  const rows = await visitsBase(tx, stationId).where("v.risk", "in", ["medium", "high"]).where("v.risk_acknowledged_at", "is", null).orderBy("v.visited_on", "desc").execute();
+  return rows.map(visitDto);
 }
 
 export async function getVisit(tx: Tx, stationId: string, visitId: string) {
   const visit = await visitsBase(tx, stationId).select(["v.findings"]).where("v.id", "=", visitId).executeTakeFirst();
   if (!visit) throw appError("NOT_FOUND");
-  return visit;
+  return { ...visitDto(visit), findings: visit.findings as Record<string, unknown> };
 }
 
 /** The station's active members who can be named on a visit (everyone with a role at the station). */

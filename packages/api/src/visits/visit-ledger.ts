@@ -36,21 +36,21 @@ const COLUMNS = [
 export async function exportVisitLedger(tx: Tx, stationId: string, plaqueName: string, period: LedgerPeriod) {
   const range = periodRange(period);
   const visits = await visitsInPeriod(tx, stationId, range.from, range.to);
-  const hours = visits.reduce((sum, v) => sum + v.duration_minutes, 0) / 60;
+  const hours = visits.reduce((sum, v) => sum + v.durationMinutes, 0) / 60;
   const subtitle = `统计期间：${range.label}（${range.from} 至 ${range.to}）　　走访 ${visits.length} 次，合计 ${hours.toFixed(1)} 小时`;
   const { sheet, finish } = houseStyleSheet("巡访台账", `${plaqueName}巡访台账`, subtitle, COLUMNS);
   visits.forEach((v, i) => {
     const row = sheet.addRow([
       i + 1,
-      v.visited_on,
-      v.subject_name,
+      v.visitedOn,
+      v.subjectName,
       labelOf(VISIT_KIND_LABELS, v.kind as VisitKind, "zh-CN"),
       labelOf(VISIT_MODE_LABELS, v.mode as VisitMode, "zh-CN"),
       labelOf(SERVICE_AREA_LABELS, v.area as ServiceArea, "zh-CN"),
       v.workers ?? "",
-      v.duration_minutes,
+      v.durationMinutes,
       labelOf(RISK_LEVEL_LABELS, v.risk as RiskLevel, "zh-CN"),
-      [v.summary, v.risk_note].filter(Boolean).join("；"),
+      [v.summary, v.riskNote].filter(Boolean).join("；"),
     ]);
     row.getCell(10).alignment = { wrapText: true, vertical: "top" };
   });

@@ -32,9 +32,9 @@ export function OpenRisksCard() {
         <div key={r.id} data-testid="open-risk" style={{ display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center", padding: "8px 0", borderBottom: "1px solid rgba(5,5,5,0.06)" }}>
           <div style={{ flex: "1 1 220px", minWidth: 0 }}>
             <Tag color={RISK_COLORS[r.risk as RiskLevel] ?? "default"}>{t("risk.level", { level: labelOrDash(RISK_LEVEL_LABELS, r.risk, locale) })}</Tag>
-            {r.person_id ? <Link to={`/station/${stationId}/people/${r.person_id}`}>{r.subject_name}</Link> : <Typography.Text>{r.subject_name}</Typography.Text>}
-            <Typography.Text type="secondary"> · {r.visited_on}</Typography.Text>
-            {r.risk_note && <div>{r.risk_note}</div>}
+            {r.personId ? <Link to={`/station/${stationId}/people/${r.personId}`}>{r.subjectName}</Link> : <Typography.Text>{r.subjectName}</Typography.Text>}
+            <Typography.Text type="secondary"> · {r.visitedOn}</Typography.Text>
+            {r.riskNote && <div>{r.riskNote}</div>}
           </div>
           {can("workspace.write") && (
             <Button loading={acknowledge.isPending && acknowledge.variables?.visitId === r.id} onClick={() => acknowledge.mutate({ stationId, visitId: r.id })} data-testid="acknowledge-risk">

@@ -33,10 +33,10 @@ export function PersonVisitsCard({ subject }: { subject: VisitSubject }) {
       {(visits.data ?? []).map((v) => (
         <div key={v.id} data-testid="person-visit" style={{ padding: "8px 0", borderBottom: "1px solid rgba(5,5,5,0.06)" }}>
           <Space wrap size={[8, 4]}>
-            <Typography.Text strong>{v.visited_on}</Typography.Text>
+            <Typography.Text strong>{v.visitedOn}</Typography.Text>
             <Tag>{labelOrDash(VISIT_KIND_LABELS, v.kind, locale)}</Tag>
             <Typography.Text>{labelOrDash(VISIT_MODE_LABELS, v.mode, locale)}</Typography.Text>
-            <Typography.Text type="secondary">{t("visit.minutes", { n: v.duration_minutes })}</Typography.Text>
+            <Typography.Text type="secondary">{t("visit.minutes", { n: v.durationMinutes })}</Typography.Text>
             {v.risk !== "none" && <Tag color={RISK_COLORS[v.risk as RiskLevel] ?? "default"}>{t("risk.level", { level: labelOrDash(RISK_LEVEL_LABELS, v.risk, locale) })}</Tag>}
           </Space>
           <div>
