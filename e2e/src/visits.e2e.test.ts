@@ -63,10 +63,11 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     const drawer = page.locator("[data-testid=visit-drawer]");
     await drawer.waitFor();
     // The drawer slides up from the bottom; taps during the slide land beside their targets.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-    await expect(drawer.locator("[data-testid=visit-date]").inputValue()).resolves.toBe(today);
-    // The worker is on the visit by default.
-    await expect(drawer.locator("[data-testid=visit-workers]").textContent()).resolves.toContain("李娜");
+    // A cancelled animation (a re-render mid-slide) rejects `finished`: settled, not all fulfilled.
+    await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
+    await expect.poll(() => drawer.locator("[data-testid=visit-date]").inputValue()).toBe(today);
+    // The worker is on the visit by default (named once the member list has loaded).
+    await expect.poll(() => drawer.locator("[data-testid=visit-workers]").textContent()).toContain("李娜");
 
     await drawer.locator("[data-testid=visit-mode] label", { hasText: "上门" }).tap();
     await drawer.locator("[data-testid=duration-30]").tap();
