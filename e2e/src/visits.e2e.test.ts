@@ -56,6 +56,8 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     const row = await maRow().textContent();
     expect(row).toContain("从未走访");
     expect(row).toContain("每月一次");
+    // 马秀兰 lives alone: said on the list even though 特困 is monthly anyway.
+    expect(row).toContain("独居");
   });
 
   it("records the visit on the phone form, checked with the domain's rules before sending", async () => {

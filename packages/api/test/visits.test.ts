@@ -58,7 +58,8 @@ describe("visits", () => {
     const byName = new Map(due.map((d) => [d.name, d]));
     // Categories since 2024, registered today: due from today, not two years overdue.
     expect(byName.get("独居老人")).toMatchObject({ cadence: { unit: "month", every: 1 }, livingAlone: true, lastVisitOn: null, dueOn: today, status: "due_today", daysOverdue: 0 });
-    expect(byName.get("留守儿童")).toMatchObject({ cadence: { unit: "month", every: 1 }, fromCategory: "child_left_behind" });
+    expect(byName.get("独居老人")?.livesAlone).toBe(true);
+    expect(byName.get("留守儿童")).toMatchObject({ cadence: { unit: "month", every: 1 }, fromCategory: "child_left_behind", livesAlone: false });
     expect(byName.get("低保户主")).toMatchObject({ cadence: { unit: "year", every: 1 } });
   });
 

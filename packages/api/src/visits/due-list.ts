@@ -20,7 +20,10 @@ export interface DueEntry {
   categories: CategoryKey[];
   cadence: { unit: string; every: number };
   fromCategory: CategoryKey;
+  /** Living alone tightened the rule (the due list can say why the cadence is what it is). */
   livingAlone: boolean;
+  /** Lives alone at all: shown on the list whatever the rule, because it is why a visit matters. */
+  livesAlone: boolean;
   lastVisitOn: string | null;
   dueOn: string;
   status: DueStatus;
@@ -80,6 +83,7 @@ export async function dueList(tx: Tx, stationId: string, options: { today: strin
       cadence: resolved.cadence,
       fromCategory: resolved.fromCategory,
       livingAlone: resolved.livingAlone,
+      livesAlone: row.living_arrangement === "alone",
       lastVisitOn: row.last_visit_on,
       dueOn,
       status: dueStatus(dueOn, options.today, { soonDays: options.soonDays ?? 7 }),

@@ -37,7 +37,7 @@ function DueRow({ entry, onRecord }: { entry: DueEntry; onRecord: (entry: DueEnt
             {entry.name}
           </Link>
           <DueStatusTag entry={entry} />
-          {entry.livingAlone && <Tag color="volcano">{t("due.livingAlone")}</Tag>}
+          {entry.livesAlone && <Tag color="volcano">{t("due.livingAlone")}</Tag>}
         </Space>
         <div>
           <Typography.Text type="secondary">
