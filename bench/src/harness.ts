@@ -1,3 +1,4 @@
+import { startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
 import { mkdirSync, writeFileSync } from "node:fs";
 
 /**
@@ -48,4 +49,44 @@ export function report(name: string, rows: BenchRow[]) {
   const dir = new URL("../results/", import.meta.url);
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ name, at: new Date().toISOString(), node: process.version, rows }, null, 2) + "\n");
+}
+
+/** Calls per latency measurement; SHEGONG_BENCH_ROUNDS lowers it for a quick look. */
+export const BENCH_ROUNDS = Number(process.env.SHEGONG_BENCH_ROUNDS ?? 200);
+
+/** Per-call latencies in ms after a warm-up; the call number is passed so calls can vary their input. */
+export async function latencies(fn: (i: number) => Promise<unknown>, { warmup = 20, rounds = BENCH_ROUNDS } = {}): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await fn(warmup + i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/**
+ * Runs a measurement on the embedded database, then on PostgreSQL: TEST_DATABASE_URL if set, else
+ * a throwaway cluster from Debian's binaries; says so when there is none.
+ */
+export async function onBothDatabases(measure: (kind: "pglite" | "postgres") => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  const rows = await measure("pglite");
+  let cluster: Awaited<ReturnType<typeof startThrowawayCluster>> = null;
+  if (!process.env.TEST_DATABASE_URL) {
+    cluster = await startThrowawayCluster();
+    if (cluster) process.env.TEST_DATABASE_URL = cluster.url;
+  }
+  try {
+    if (process.env.TEST_DATABASE_URL) rows.push(...(await measure("postgres")));
+    else console.log("PostgreSQL not available (no TEST_DATABASE_URL, no server binaries): measured PGlite only");
+  } finally {
+    cluster?.stop();
+  }
+  return rows;
 }

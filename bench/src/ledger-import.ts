@@ -5,8 +5,7 @@ import { createTestDatabases } from "@shegong/db/test-db";
 import { LEDGER_KINDS } from "@shegong/domain";
 import { onboardStations } from "@shegong/api";
 import { sql } from "kysely";
-import { startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
-import { timed, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
+import { onBothDatabases, timed, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticLedger, syntheticRows } from "./synthetic-ledger.ts";
 
 const ROWS = 10_000;
@@ -62,18 +61,6 @@ export const ledgerImportBenchmark: Benchmark = {
     const rows = syntheticRows(ROWS);
     const file = await syntheticLedger(rows);
     const warmup = await syntheticLedger(syntheticRows(500));
-    const result = await measure("pglite", file, rows, warmup);
-    let cluster: Awaited<ReturnType<typeof startThrowawayCluster>> = null;
-    if (!process.env.TEST_DATABASE_URL) {
-      cluster = await startThrowawayCluster();
-      if (cluster) process.env.TEST_DATABASE_URL = cluster.url;
-    }
-    try {
-      if (process.env.TEST_DATABASE_URL) result.push(...(await measure("postgres", file, rows, warmup)));
-      else console.log("PostgreSQL not available: measured PGlite only");
-    } finally {
-      cluster?.stop();
-    }
-    return result;
+    return onBothDatabases((kind) => measure(kind, file, rows, warmup));
   },
 };

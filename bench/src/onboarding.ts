@@ -3,8 +3,7 @@ import { withDivisionScope } from "@shegong/db";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { DEFAULT_PRIMARY_COLOR, todayInShanghai } from "@shegong/domain";
 import { sql } from "kysely";
-import { startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
-import { timed, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
+import { onBothDatabases, timed, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 
 /**
  * Foundation issue: onboarding all ~1,405 Xinjiang township units as stations in one action, under
@@ -44,19 +43,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow> {
 export const onboardingBenchmark: Benchmark = {
   name: "onboarding",
   description: "onboard every township of Xinjiang in one action, PGlite and PostgreSQL",
-  async run() {
-    const rows = [await measure("pglite")];
-    let cluster: Awaited<ReturnType<typeof startThrowawayCluster>> = null;
-    if (!process.env.TEST_DATABASE_URL) {
-      cluster = await startThrowawayCluster();
-      if (cluster) process.env.TEST_DATABASE_URL = cluster.url;
-    }
-    try {
-      if (process.env.TEST_DATABASE_URL) rows.push(await measure("postgres"));
-      else console.log("PostgreSQL not available (no TEST_DATABASE_URL, no server binaries): measured PGlite only");
-    } finally {
-      cluster?.stop();
-    }
-    return rows;
+  run() {
+    return onBothDatabases(async (kind) => [await measure(kind)]);
   },
 };

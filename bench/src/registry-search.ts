@@ -3,29 +3,11 @@ import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, valida
 import { withOwnerScope, withStation } from "@shegong/db";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { LEDGER_KINDS, nameSearchKeys } from "@shegong/domain";
-import { startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
-import { withRatio, type Benchmark, type BenchRow } from "./harness.ts";
+import { BENCH_ROUNDS, latencies, onBothDatabases, percentile, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticLedger, syntheticName, syntheticRows } from "./synthetic-ledger.ts";
 
 const PEOPLE = 20_000;
-const ROUNDS = Number(process.env.SHEGONG_BENCH_ROUNDS ?? 200);
 const pii = createPersonalDataCipher(new Uint8Array(32).fill(9));
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-async function latencies(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 20; i++) await fn(i);
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await fn(i);
-    samples.push(performance.now() - start);
-  }
-  return samples;
-}
 
 /**
  * Issue 3: register list and search in a station with 20,000 people, p99 under 50 ms through the
@@ -72,7 +54,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
     for (const [label, fn] of cases) {
       const p99 = percentile(await latencies(fn), 99);
       console.log(`[${kind}] ${label}: p99 ${p99.toFixed(1)} ms`);
-      result.push(withRatio({ metric: `${label} (${PEOPLE} people), p99 of ${ROUNDS}`, database: kind, value: p99, unit: "ms", baseline: base, target: "< 50 ms", meetsTarget: p99 < 50 }));
+      result.push(withRatio({ metric: `${label} (${PEOPLE} people), p99 of ${BENCH_ROUNDS}`, database: kind, value: p99, unit: "ms", baseline: base, target: "< 50 ms", meetsTarget: p99 < 50 }));
     }
     return result;
   } finally {
@@ -83,19 +65,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
 export const registrySearchBenchmark: Benchmark = {
   name: "registry-search",
   description: "register list and search through the API in a station of 20,000 people, PGlite and PostgreSQL",
-  async run() {
-    const rows = await measure("pglite");
-    let cluster: Awaited<ReturnType<typeof startThrowawayCluster>> = null;
-    if (!process.env.TEST_DATABASE_URL) {
-      cluster = await startThrowawayCluster();
-      if (cluster) process.env.TEST_DATABASE_URL = cluster.url;
-    }
-    try {
-      if (process.env.TEST_DATABASE_URL) rows.push(...(await measure("postgres")));
-      else console.log("PostgreSQL not available: measured PGlite only");
-    } finally {
-      cluster?.stop();
-    }
-    return rows;
+  run() {
+    return onBothDatabases(measure);
   },
 };

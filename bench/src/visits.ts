@@ -3,13 +3,11 @@ import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, valida
 import { bulkInsert, withOwnerScope, withStation } from "@shegong/db";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { LEDGER_KINDS, todayInShanghai } from "@shegong/domain";
-import { startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
-import { withRatio, type Benchmark, type BenchRow } from "./harness.ts";
+import { BENCH_ROUNDS, latencies, onBothDatabases, percentile, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticLedger, syntheticRows } from "./synthetic-ledger.ts";
 
 const PEOPLE = 2_000;
 const VISITS = 50_000;
-const ROUNDS = Number(process.env.SHEGONG_BENCH_ROUNDS ?? 200);
 const pii = createPersonalDataCipher(new Uint8Array(32).fill(9));
 
 function monthsBefore(date: string, months: number): string {
@@ -17,22 +15,6 @@ function monthsBefore(date: string, months: number): string {
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() - months);
   return d.toISOString().slice(0, 10);
-}
-
-function p99(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] as number;
-}
-
-async function latencies(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 10; i++) await fn(i);
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await fn(i + 10);
-    samples.push(performance.now() - start);
-  }
-  return samples;
 }
 
 /**
@@ -70,7 +52,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
     if (!signedIn.ok) throw new Error(signedIn.code);
     const caller = createCaller({ database: dbs.app, pii, session: await validateSession(dbs.app.db, signedIn.token), grants: await loadActiveGrants(dbs.app.db, signedIn.userId), ip: "127.0.0.1", userAgent: "bench" });
     console.log(`[${kind}] ${PEOPLE} people, ${VISITS} visits loaded; measuring`);
-    const base = { what: "p99 of a trivial procedure (divisions.path) through the same path", value: p99(await latencies(() => caller.divisions.path({ code: "652301105" }))) };
+    const base = { what: "p99 of a trivial procedure (divisions.path) through the same path", value: percentile(await latencies(() => caller.divisions.path({ code: "652301105" })), 99) };
     const cases: [string, (i: number) => Promise<unknown>, number][] = [
       ["due/overdue list, whole station", () => caller.visits.due({ stationId }), 50],
       ["a person's visit history", (i) => caller.visits.forPerson({ stationId, personId: people[(i * 7) % PEOPLE] as string }), 50],
@@ -87,9 +69,9 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
     ];
     const rows: BenchRow[] = [];
     for (const [label, fn, target] of cases) {
-      const value = p99(await latencies(fn));
+      const value = percentile(await latencies(fn), 99);
       console.log(`[${kind}] ${label}: p99 ${value.toFixed(1)} ms`);
-      rows.push(withRatio({ metric: `${label} (${PEOPLE} people, ${VISITS} visits), p99 of ${ROUNDS}`, database: kind, value, unit: "ms", baseline: base, target: `< ${target} ms`, meetsTarget: value < target }));
+      rows.push(withRatio({ metric: `${label} (${PEOPLE} people, ${VISITS} visits), p99 of ${BENCH_ROUNDS}`, database: kind, value, unit: "ms", baseline: base, target: `< ${target} ms`, meetsTarget: value < target }));
     }
     return rows;
   } finally {
@@ -100,19 +82,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
 export const visitsBenchmark: Benchmark = {
   name: "visits",
   description: "due list, visit history and recording a visit in a station of 2,000 people and 50,000 visits",
-  async run() {
-    const rows = await measure("pglite");
-    let cluster: Awaited<ReturnType<typeof startThrowawayCluster>> = null;
-    if (!process.env.TEST_DATABASE_URL) {
-      cluster = await startThrowawayCluster();
-      if (cluster) process.env.TEST_DATABASE_URL = cluster.url;
-    }
-    try {
-      if (process.env.TEST_DATABASE_URL) rows.push(...(await measure("postgres")));
-      else console.log("PostgreSQL not available: measured PGlite only");
-    } finally {
-      cluster?.stop();
-    }
-    return rows;
+  run() {
+    return onBothDatabases(measure);
   },
 };

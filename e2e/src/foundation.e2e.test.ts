@@ -1,10 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { openBrowserSession, type BrowserSession } from "./browser-session.ts";
 import { ARTIFACTS, signIn, signOut } from "./demo-session.ts";
-import { startShegongServer, type RunningServer } from "./shegong-server.ts";
 
 // Demo data (foundation issue, Demo): in Changji City only the Liugong pilot is onboarded.
 const DAXIQU = { code: "652301104", plaque: "昌吉市大西渠镇社会工作服务站" };
@@ -12,27 +10,16 @@ const LIUGONG = { code: "652301105", plaque: "昌吉市六工镇社会工作服�
 
 /** The foundation issue's browser test: onboard a township as the prefecture, then see stations as they see themselves. */
 describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("foundation in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
-    server = await startShegongServer();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(server.baseUrl + "/");
+    session = await openBrowserSession();
+    page = session.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it("refuses a wrong password with a message in the chosen language", async () => {
@@ -104,7 +91,6 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("foundation in a real 
     if (workspace.branding.showSocialWorkMark) await page.locator("[data-testid=mark-social-work]").waitFor();
     await expect(page.locator("[data-testid=read-only-banner]").count()).resolves.toBe(0);
 
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(ARTIFACTS, "liugong.png"), fullPage: true });
     await signOut(page);
@@ -122,6 +108,6 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("foundation in a real 
   });
 
   it("raised no uncaught errors in the page", () => {
-    expect(pageErrors).toEqual([]);
+    expect(session?.pageErrors).toEqual([]);
   });
 });

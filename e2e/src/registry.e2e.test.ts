@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { citizenIdCheckChar, maskCitizenId } from "@shegong/domain";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { openBrowserSession, type BrowserSession } from "./browser-session.ts";
 import { ARTIFACTS, signIn } from "./demo-session.ts";
 import { writeLedgerWorkbook } from "./ledger-workbook.ts";
-import { startShegongServer, type RunningServer } from "./shegong-server.ts";
 
 /** A valid 18-character ID number of a Changji City resident (address code 652301). */
 const citizenId = (birth: string, sequence: string) => {
@@ -23,16 +22,12 @@ const TYPO = { name: "王小明", id: good.slice(0, 17) + (good.endsWith("1") ? 
 
 /** Issue 3's browser test: a worker imports a hand-kept ledger, then finds an imported person in the registers. */
 describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("registry and ledgers in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession | undefined;
   let page: Page;
   let workDir: string;
   let ledgerPath: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     workDir = mkdtempSync(join(tmpdir(), "shegong-ledger-"));
     ledgerPath = join(workDir, "六工镇特困老人台账.xlsx");
     // Title row above the header (merged across it), header names as stations write them, one bad row.
@@ -47,19 +42,12 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("registry and ledgers 
       ],
       ["A1:G1"],
     );
-    browser = await launchChromium();
-    server = await startShegongServer();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(server.baseUrl + "/");
+    session = await openBrowserSession();
+    page = session.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -144,6 +132,6 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("registry and ledgers 
   });
 
   it("raised no uncaught errors in the page", () => {
-    expect(pageErrors).toEqual([]);
+    expect(session?.pageErrors).toEqual([]);
   });
 });

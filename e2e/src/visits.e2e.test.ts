@@ -1,11 +1,9 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { BARTHEL_ITEM_KEYS, normalizeMultilineText, todayInShanghai } from "@shegong/domain";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { openBrowserSession, type BrowserSession } from "./browser-session.ts";
 import { ARTIFACTS, signIn } from "./demo-session.ts";
-import { startShegongServer, type RunningServer } from "./shegong-server.ts";
 
 /** A 特困 elderly woman living alone in the demo registry, never visited: due (or late) from the start. */
 const MA = "马秀兰";
@@ -13,37 +11,24 @@ const SUMMARY = "老人精神尚可，屋内取暖正常，提醒按时服药。
 
 /** Issue 4's browser test: a worker records a visit on a phone and the person leaves the due list. */
 describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-sized screen", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
   const today = todayInShanghai();
 
   const maRow = () => page.locator("[data-testid=due-list-mine] [data-testid=due-row]", { has: page.locator("[data-testid=due-name]", { hasText: MA }) });
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
-    server = await startShegongServer();
-    context = await browser.newContext({
+    session = await openBrowserSession({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
     });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(server.baseUrl + "/");
+    page = session.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it("lists a never-visited person as late or due in the worker's own list", async () => {
@@ -129,6 +114,6 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
   });
 
   it("raised no uncaught errors in the page", () => {
-    expect(pageErrors).toEqual([]);
+    expect(session?.pageErrors).toEqual([]);
   });
 });
