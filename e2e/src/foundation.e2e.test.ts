@@ -54,8 +54,8 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("foundation in a real 
     const text = await result.textContent();
     expect(text).toContain("新开通 1 个社工站");
     expect(text).toContain(DAXIQU.plaque);
-    // The list behind the dialog was refreshed: Daxiqu can no longer be ticked.
-    await expect(township(DAXIQU.code).locator("input").isDisabled()).resolves.toBe(true);
+    // The list behind the dialog is refreshed (after the result shows): Daxiqu can no longer be ticked.
+    await expect.poll(() => township(DAXIQU.code).locator("input").isDisabled()).toBe(true);
     await page.locator("[data-testid=onboard-close]").click();
     await page.locator("[data-testid=onboard-dialog]").waitFor({ state: "detached" });
   });
