@@ -62,17 +62,26 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     await drawer.locator("[data-testid=visit-summary]").fill(SUMMARY);
 
     // Three Barthel items, then submit: a partial assessment is refused, item by item.
-    const pickLevel = (key: string, index: number) => drawer.locator(`[data-testid=barthel-${key}] label.ant-radio-wrapper`).nth(index).tap();
+    // A tap that lands while the form re-renders can be lost on a busy machine: tap until it took.
+    const pickLevel = async (key: string, index: number) => {
+      const label = drawer.locator(`[data-testid=barthel-${key}] label.ant-radio-wrapper`).nth(index);
+      await expect
+        .poll(async () => {
+          if (!(await label.locator("input").isChecked())) await label.tap();
+          return label.locator("input").isChecked();
+        })
+        .toBe(true);
+    };
     await pickLevel("feeding", 0);
     await pickLevel("bathing", 1);
     await pickLevel("stairs", 1);
-    await expect(drawer.locator("[data-testid=barthel-progress]").textContent()).resolves.toBe("已评 3/10 项");
+    await expect.poll(() => drawer.locator("[data-testid=barthel-progress]").textContent()).toBe("已评 3/10 项");
     await drawer.locator("[data-testid=visit-submit]").tap();
     await expect.poll(() => drawer.locator(".ant-form-item-explain-error", { hasText: "须完成全部 10 项" }).count()).toBe(7);
 
     // The rest answered as independent: 100 − 5 (bathing) − 5 (stairs) = 90, mildly dependent.
     for (const key of BARTHEL_ITEM_KEYS.filter((k) => !["feeding", "bathing", "stairs"].includes(k))) await pickLevel(key, 0);
-    await expect(drawer.locator("[data-testid=barthel-total]").textContent()).resolves.toBe("总分 90 轻度依赖");
+    await expect.poll(() => drawer.locator("[data-testid=barthel-total]").textContent()).toBe("总分 90 轻度依赖");
 
     await page.evaluate(() => document.fonts.ready);
     await drawer.locator(".ant-drawer-body").evaluate((body) => body.scrollTo(0, 0));
