@@ -76,7 +76,10 @@ export function percentile(samples: number[], p: number): number {
  * a throwaway cluster from Debian's binaries; says so when there is none.
  */
 export async function onBothDatabases(measure: (kind: "pglite" | "postgres") => Promise<BenchRow[]>): Promise<BenchRow[]> {
-  const rows = await measure("pglite");
+  // SHEGONG_BENCH_DB=pglite|postgres narrows a run to one database while tuning.
+  const only = process.env.SHEGONG_BENCH_DB;
+  const rows = only === "postgres" ? [] : await measure("pglite");
+  if (only === "pglite") return rows;
   let cluster: Awaited<ReturnType<typeof startThrowawayCluster>> = null;
   if (!process.env.TEST_DATABASE_URL) {
     cluster = await startThrowawayCluster();

@@ -3,6 +3,7 @@ import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, valida
 import { bulkInsert, withOwnerScope, withStation } from "@shegong/db";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { LEDGER_KINDS, todayInShanghai } from "@shegong/domain";
+import { sql } from "kysely";
 import { BENCH_ROUNDS, latencies, onBothDatabases, percentile, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticLedger, syntheticRows } from "./synthetic-ledger.ts";
 
@@ -48,6 +49,8 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
     await withStation(dbs.app.db, stationId, (tx) =>
       bulkInsert(tx, "visit", { station_id: "uuid", visited_on: "date", kind: "text", mode: "text", duration_minutes: "smallint", person_id: "uuid", area: "text", findings: "jsonb", risk: "text", recorded_by: "uuid" }, visits),
     );
+    // As after any bulk load: autovacuum on PostgreSQL, the server's own analyze on PGlite.
+    await sql`analyze`.execute(dbs.owner.db);
     const signedIn = await login(dbs.app.db, { username: "bench.worker", password: "bench passphrase 2026", ip: "127.0.0.1" });
     if (!signedIn.ok) throw new Error(signedIn.code);
     const caller = createCaller({ database: dbs.app, pii, session: await validateSession(dbs.app.db, signedIn.token), grants: await loadActiveGrants(dbs.app.db, signedIn.userId), ip: "127.0.0.1", userAgent: "bench" });

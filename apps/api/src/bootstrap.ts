@@ -1,6 +1,6 @@
 import { seedDemo } from "@shegong/api";
 import { createPersonalDataCipher, loadPersonalDataKey, type PersonalDataCipher } from "@shegong/auth";
-import { APP_ROLE, readDbEnv, countDivisions, loadDivisions, migrateToLatest, openDatabase, type ShegongDb } from "@shegong/db";
+import { analyzeEmbedded, APP_ROLE, readDbEnv, scheduleEmbeddedAnalyze, countDivisions, loadDivisions, migrateToLatest, openDatabase, type ShegongDb } from "@shegong/db";
 import { sql } from "kysely";
 import type { TServerEnv } from "./env.ts";
 
@@ -14,6 +14,8 @@ export function preparePersonalData(env: TServerEnv): PersonalDataCipher {
   return createPersonalDataCipher(loadPersonalDataKey({ envKey: env.SHEGONG_PII_KEY, dataDir: dbEnv.DATABASE_URL ? undefined : dbEnv.SHEGONG_DATA_DIR }));
 }
 
+const EMBEDDED_ANALYZE_EVERY_MS = 10 * 60_000;
+
 export async function prepareDatabase(env: TServerEnv, pii: PersonalDataCipher, log: (line: string) => void = console.log): Promise<ShegongDb> {
   const owner = await openDatabase({ role: "owner" });
   const migrations = await migrateToLatest(owner.db);
@@ -25,7 +27,11 @@ export async function prepareDatabase(env: TServerEnv, pii: PersonalDataCipher, 
     // One process, one embedded database: the owner's connection drops to the app role for good
     // (each transaction sets it again locally as well).
     await sql`set role ${sql.raw(APP_ROLE)}`.execute(owner.db);
-    return { ...owner, role: "app" };
+    const app: ShegongDb = { ...owner, role: "app" };
+    // No autovacuum inside PGlite: keep the planner's statistics fresh ourselves.
+    await analyzeEmbedded(app);
+    scheduleEmbeddedAnalyze(app, EMBEDDED_ANALYZE_EVERY_MS, (error) => log(`analyze failed: ${(error as Error).message}`));
+    return app;
   }
   await owner.close();
   return openDatabase({ role: "app" });

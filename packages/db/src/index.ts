@@ -6,3 +6,4 @@ export * from "./divisions.ts";
 export { readDbEnv, type TDbEnv } from "./env.ts";
 export * from "./audit.ts";
 export * from "./bulk-insert.ts";
+export * from "./embedded-statistics.ts";

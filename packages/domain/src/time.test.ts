@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZIsoDateSchema, isIsoDate, todayInShanghai } from "./time.ts";
+import { ZIsoDateSchema, daysToIsoDate, isIsoDate, isoDateToDays, todayInShanghai } from "./time.ts";
 
 describe("todayInShanghai", () => {
   it("uses the Beijing date, which runs 8 hours ahead of UTC", () => {
@@ -25,4 +25,19 @@ describe("isIsoDate / ZIsoDateSchema", () => {
       expect(ZIsoDateSchema.safeParse(d).error?.issues[0]?.message).toMatch(/日期.*Date/);
     },
   );
+});
+
+describe("day numbers", () => {
+  it("agree with the platform calendar for every day from 1900 to 2100", () => {
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += 86_400_000) {
+      const iso = new Date(ms).toISOString().slice(0, 10);
+      const days = ms / 86_400_000;
+      if (isoDateToDays(iso) !== days || daysToIsoDate(days) !== iso) throw new Error(`mismatch at ${iso}`);
+    }
+  });
+
+  it("refuse what is not a real date", () => {
+    for (const bad of ["2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-1-01", "2024/01/01", "abcd-ef-gh", "2024-01-32", ""]) expect(isoDateToDays(bad)).toBeNull();
+    expect(isoDateToDays("2000-02-29")).toBe(11_016);
+  });
 });

@@ -51,15 +51,18 @@ async function personIdsEndingWith(tx: Tx, q: PeopleQuery, digits: string): Prom
 export async function findPeople(tx: Tx, q: PeopleQuery) {
   let base = tx.selectFrom("person as p").where("p.station_id", "=", q.stationId);
   if (q.category) {
-    // A semi-join the planner can hash, rather than a lookup per person.
-    base = base.where("p.id", "in", (eb) =>
-      eb
-        .selectFrom("person_category as pc")
-        .innerJoin("person as p", (j) => j.onRef("p.station_id", "=", "pc.station_id").onRef("p.id", "=", "pc.person_id"))
-        .select("pc.person_id")
-        .where("pc.station_id", "=", q.stationId)
-        .where("pc.category", "=", q.category as string)
-        .where(heldOn(q.asOf)),
+    // Correlated with the outer person, so the effective end (death, moving out, adulthood) needs
+    // no second pass over person: one semi-join the planner can hash.
+    const category = q.category;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("person_category as pc")
+          .select(sql`1`.as("held"))
+          .whereRef("pc.station_id", "=", "p.station_id")
+          .whereRef("pc.person_id", "=", "p.id")
+          .where("pc.category", "=", category)
+          .where(heldOn(q.asOf)),
+      ),
     );
   } else if (!q.includeInactive) {
     base = base.where(registeredOn(q.asOf));
@@ -78,32 +81,35 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
       );
     } else base = base.where("p.name", "like", `%${escapeLike(search.text)}%`);
   }
-  const [rows, total] = await Promise.all([
-    base
-      .leftJoin("division as v", "v.code", "p.village_code")
-      .select([
-        "p.id",
-        "p.name",
-        "p.id_masked",
-        "p.sex",
-        "p.birth_date",
-        "p.ethnicity_code",
-        "p.phone",
-        "p.village_code",
-        "v.name as village_name",
-        "p.address",
-        "p.status",
-        "p.adult_on",
-        "p.household_id",
-      ])
-      .select(categoriesHeldOn(q.asOf).as("categories"))
-      .orderBy(sql`p.name_pinyin collate "C"`)
-      .orderBy("p.id")
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  // A category register sorts every holder to find its page anyway, so its total rides along as a
+  // window count in the same pass; the whole-station list reads its page off the pinyin index and
+  // is cheaper to count on its own. Village names and categories are looked up for the page only.
+  const countAlong = q.category !== undefined;
+  const rows = await base
+    .select([
+      "p.id",
+      "p.name",
+      "p.id_masked",
+      "p.sex",
+      "p.birth_date",
+      "p.ethnicity_code",
+      "p.phone",
+      "p.village_code",
+      "p.address",
+      "p.status",
+      "p.adult_on",
+      "p.household_id",
+    ])
+    .select(sql<string | null>`(select v.name from division v where v.code = p.village_code)`.as("village_name"))
+    .select(categoriesHeldOn(q.asOf).as("categories"))
+    .select(sql<string | null>`${countAlong ? sql`count(*) over ()` : sql`null`}`.as("total"))
+    .orderBy(sql`p.name_pinyin collate "C"`)
+    .orderBy("p.id")
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  // Past the last page no row carries the total.
+  const total = countAlong && rows.length > 0 ? { n: rows[0]!.total } : await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return {
     total: Number(total.n),
     asOf: q.asOf,

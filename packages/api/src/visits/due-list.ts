@@ -12,6 +12,9 @@ import { sql } from "kysely";
 import { heldOn } from "../registry/person-categories.ts";
 import { loadCadenceOverrides } from "./cadence-settings.ts";
 
+// One collator for the whole sort: localeCompare with a locale builds one per comparison.
+const byChineseName = new Intl.Collator("zh-CN");
+
 export interface DueEntry {
   personId: string;
   name: string;
@@ -90,5 +93,5 @@ export async function dueList(tx: Tx, stationId: string, options: { today: strin
       daysOverdue: daysOverdue(dueOn, options.today),
     });
   }
-  return entries.sort((a, b) => (a.dueOn === b.dueOn ? a.name.localeCompare(b.name, "zh-CN") : a.dueOn < b.dueOn ? -1 : 1));
+  return entries.sort((a, b) => (a.dueOn === b.dueOn ? byChineseName.compare(a.name, b.name) : a.dueOn < b.dueOn ? -1 : 1));
 }

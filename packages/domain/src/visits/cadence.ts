@@ -2,7 +2,7 @@ import { z } from "zod";
 import { bilingual, type Locale } from "../errors.ts";
 import { CATEGORIES, CATEGORY_KEYS, ZCategoryKeySchema, type CategoryKey } from "../registry/categories.ts";
 import type { LivingArrangement, VocabLabels } from "../registry/vocab.ts";
-import { isIsoDate } from "../time.ts";
+import { civilToDays, daysInMonth, daysToIsoDate, isoDateToDays } from "../time.ts";
 import type { DueStatus } from "./vocab.ts";
 
 /**
@@ -149,33 +149,26 @@ export function resolveCadence(categories: readonly CategoryKey[], options: Reso
 
 // ---- calendar arithmetic on 'YYYY-MM-DD' ----
 
-const DAY_MS = 86_400_000;
-
-function toUtcMs(value: string, what: string): number {
-  if (!isIsoDate(value)) throw new RangeError(`${what} must be a real YYYY-MM-DD date, got ${JSON.stringify(value)}`);
-  return Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
-}
-
-function fromUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+function toDays(value: string, what: string): number {
+  const days = isoDateToDays(value);
+  if (days === null) throw new RangeError(`${what} must be a real YYYY-MM-DD date, got ${JSON.stringify(value)}`);
+  return days;
 }
 
 /** `date` plus a number of calendar months, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
 function addMonths(date: string, months: number): string {
+  toDays(date, "date");
   const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
   const target = year * 12 + (month - 1) + months;
-  const [ty, tm] = [Math.floor(target / 12), target % 12];
-  // Day 0 of the following month is the last day of the target month.
-  const lastDay = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return fromUtcMs(Date.UTC(ty, tm, Math.min(day, lastDay)));
+  const [ty, tm] = [Math.floor(target / 12), (target % 12) + 1];
+  return daysToIsoDate(civilToDays(ty, tm, Math.min(day, daysInMonth(ty, tm))));
 }
 
 /** One interval after `date`: weeks are 7 days, quarters 3 calendar months, years 12. */
 export function addCadence(date: string, cadence: Cadence): string {
-  const ms = toUtcMs(date, "date");
   switch (cadence.unit) {
     case "week":
-      return fromUtcMs(ms + 7 * cadence.every * DAY_MS);
+      return daysToIsoDate(toDays(date, "date") + 7 * cadence.every);
     case "month":
       return addMonths(date, cadence.every);
     case "quarter":
@@ -187,7 +180,7 @@ export function addCadence(date: string, cadence: Cadence): string {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtcMs(to, "to") - toUtcMs(from, "from")) / DAY_MS);
+  return toDays(to, "to") - toDays(from, "from");
 }
 
 /**
@@ -197,7 +190,7 @@ export function daysBetween(from: string, to: string): number {
  * the category does not make them overdue before their rounds even started.
  */
 export function nextDueDate(lastVisitDate: string | null, cadence: Cadence, options: { firstDueFrom: string }): string {
-  toUtcMs(options.firstDueFrom, "firstDueFrom");
+  toDays(options.firstDueFrom, "firstDueFrom");
   if (lastVisitDate === null) return options.firstDueFrom;
   const due = addCadence(lastVisitDate, cadence);
   return due < options.firstDueFrom ? options.firstDueFrom : due;
