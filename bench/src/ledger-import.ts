@@ -28,9 +28,10 @@ async function measure(kind: "pglite" | "postgres", file: Uint8Array, rows: Retu
       const sheet = await readWorkbookRows(bytes);
       return withStation(dbs.app.db, station, async (tx) => {
         const ctx = await registryContext(tx, station, pii, null);
-        const plan = await planImport(tx, ctx, pii, LEDGER_KINDS.elderly_tekun, sheet);
-        await commitImport(tx, ctx, plan, { name: "bench.xlsx", sha256: "bench" }, { username: "bench", ip: "127.0.0.1" });
-        return plan.report;
+        const plan = await timed(() => planImport(tx, ctx, pii, LEDGER_KINDS.elderly_tekun, sheet));
+        const commit = await timed(() => commitImport(tx, ctx, plan.result, { name: "bench.xlsx", sha256: "bench" }, { username: "bench", ip: "127.0.0.1" }));
+        if (sheet.length > ROWS) console.log(`[${kind}] plan ${plan.ms.toFixed(0)} ms, commit ${commit.ms.toFixed(0)} ms`);
+        return plan.result.report;
       });
     };
     // A server imports warm: one small ledger into another station first, so the figure is not JIT warm-up.

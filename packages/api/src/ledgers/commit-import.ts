@@ -1,8 +1,11 @@
 import { bulkInsert, recordAudit, type BulkColumnType, type Tx } from "@shegong/db";
 import { adulthoodDate, maskCitizenId } from "@shegong/domain";
+import { sql } from "kysely";
 import { flagDuplicatesElsewhere } from "../registry/register-person.ts";
 import type { RegistryContext } from "../registry/registry-context.ts";
 import type { ImportPlan, PlannedRow } from "./plan-import.ts";
+
+const REFRESH_STATISTICS_FROM = 1_000;
 
 const PERSON_COLUMNS: Record<string, BulkColumnType> = {
   station_id: "uuid",
@@ -50,6 +53,9 @@ export async function commitImport(tx: Tx, ctx: RegistryContext, plan: ImportPla
     registered_on: ctx.today,
   }));
   const inserted = await bulkInsert(tx, "person", PERSON_COLUMNS, people, ["id"]);
+  // A table that just grew by thousands gets fresh statistics before the category and event rows
+  // are checked against it: otherwise a foreign-key plan cached while it was small scans it per row.
+  if (people.length >= REFRESH_STATISTICS_FROM) await sql`select refresh_registry_statistics()`.execute(tx);
   creates.forEach((row, i) => personIdOf.set(row, inserted[i]!.id as string));
   for (const row of updates) {
     const personId = row.existingId as string;
