@@ -1,4 +1,7 @@
-import { commitImport, createCaller, createUser, onboardStations, planImport, readWorkbookRows, registryContext } from "@shegong/api";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { commitImport, createCaller, createDiskFileStore, createUser, onboardStations, planImport, readWorkbookRows, registryContext } from "@shegong/api";
 import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, validateSession } from "@shegong/auth";
 import { bulkInsert, withOwnerScope, withStation } from "@shegong/db";
 import { createTestDatabases } from "@shegong/db/test-db";
@@ -53,7 +56,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
     await sql`analyze`.execute(dbs.owner.db);
     const signedIn = await login(dbs.app.db, { username: "bench.worker", password: "bench passphrase 2026", ip: "127.0.0.1" });
     if (!signedIn.ok) throw new Error(signedIn.code);
-    const caller = createCaller({ database: dbs.app, pii, session: await validateSession(dbs.app.db, signedIn.token), grants: await loadActiveGrants(dbs.app.db, signedIn.userId), ip: "127.0.0.1", userAgent: "bench" });
+    const caller = createCaller({ database: dbs.app, pii, files: createDiskFileStore(mkdtempSync(join(tmpdir(), "shegong-bench-files-"))), session: await validateSession(dbs.app.db, signedIn.token), grants: await loadActiveGrants(dbs.app.db, signedIn.userId), ip: "127.0.0.1", userAgent: "bench" });
     console.log(`[${kind}] ${PEOPLE} people, ${VISITS} visits loaded; measuring`);
     const base = { what: "p99 of a trivial procedure (divisions.path) through the same path", value: percentile(await latencies(() => caller.divisions.path({ code: "652301105" })), 99) };
     const cases: [string, (i: number) => Promise<unknown>, number][] = [

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, readStationLogo, type ApiContext } from "@shegong/api";
+import { appRouter, readStationLogo, type ApiContext, type FileStore } from "@shegong/api";
 import { invalidateSession, loadActiveGrants, login, validateSession, type PersonalDataCipher } from "@shegong/auth";
 import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } from "@shegong/db";
+import { ATTACHMENT_MAX_BYTES } from "@shegong/domain";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
@@ -16,6 +17,7 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./ses
 export interface AppOptions {
   database: ShegongDb;
   pii: PersonalDataCipher;
+  files: FileStore;
   maxBodyBytes?: number;
   maxLedgerBytes?: number;
   trustProxy?: boolean;
@@ -50,12 +52,20 @@ export function createApp(options: AppOptions) {
   };
 
   app.use("*", securityHeaders());
-  // Ledger files are the one large upload (issue 3: a 10,000-row xlsx); everything else stays small.
+  // Ledger files (issue 3: a 10,000-row xlsx) and attachments (a phone photo, a scanned form) are
+  // the large uploads; everything else stays small.
   // A tRPC client gets the refusal in tRPC's own error shape, so it can show the message.
   const tooLarge = (c: Context) => (c.req.path.startsWith("/trpc/") ? trpcErrorResponse(c, 413, "BODY_TOO_LARGE") : errorResponse(c, 413, "BODY_TOO_LARGE"));
   const ledgerUpload = bodyLimit({ maxSize: options.maxLedgerBytes ?? 28 * 1024 * 1024, onError: tooLarge });
   const ordinary = bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: tooLarge });
-  app.use("*", (c, next) => (/^\/trpc\/ledgers\.(preview|commit)$/.test(c.req.path) ? ledgerUpload(c, next) : ordinary(c, next)));
+  const attachmentUpload = bodyLimit({ maxSize: Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024, onError: tooLarge });
+  app.use("*", (c, next) =>
+    /^\/trpc\/ledgers\.(preview|commit)$/.test(c.req.path)
+      ? ledgerUpload(c, next)
+      : c.req.path === "/trpc/attachments.upload"
+        ? attachmentUpload(c, next)
+        : ordinary(c, next),
+  );
   app.use("*", sameOriginWrites());
 
   app.get("/healthz", async (c) => {
@@ -127,7 +137,7 @@ export function createApp(options: AppOptions) {
       createContext: async (_opts, c): Promise<ApiContext & Record<string, unknown>> => {
         const session = await currentSession(c);
         const grants = session ? await loadActiveGrants(database.db, session.user.id) : [];
-        return { database, pii: options.pii, session, grants, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
+        return { database, pii: options.pii, files: options.files, session, grants, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
       },
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path}:`, error.cause ?? error);

@@ -1,4 +1,5 @@
-import { seedDemo } from "@shegong/api";
+import { join, resolve } from "node:path";
+import { createDiskFileStore, seedDemo, type FileStore } from "@shegong/api";
 import { createPersonalDataCipher, loadPersonalDataKey, type PersonalDataCipher } from "@shegong/auth";
 import { analyzeEmbedded, APP_ROLE, readDbEnv, scheduleEmbeddedAnalyze, countDivisions, loadDivisions, migrateToLatest, openDatabase, type ShegongDb } from "@shegong/db";
 import { sql } from "kysely";
@@ -15,6 +16,11 @@ export function preparePersonalData(env: TServerEnv): PersonalDataCipher {
 }
 
 const EMBEDDED_ANALYZE_EVERY_MS = 10 * 60_000;
+
+/** The attachment store: SHEGONG_FILES_DIR, or files/ in the data folder. */
+export function prepareFileStore(env: TServerEnv): FileStore {
+  return createDiskFileStore(env.SHEGONG_FILES_DIR ? resolve(process.env.INIT_CWD || process.cwd(), env.SHEGONG_FILES_DIR) : join(readDbEnv().SHEGONG_DATA_DIR, "files"));
+}
 
 export async function prepareDatabase(env: TServerEnv, pii: PersonalDataCipher, log: (line: string) => void = console.log): Promise<ShegongDb> {
   const owner = await openDatabase({ role: "owner" });

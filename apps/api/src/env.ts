@@ -10,6 +10,8 @@ const ZServerEnvSchema = z.object({
   SHEGONG_WEB_DIST: z.string().optional(),
   // base64 of 32 bytes; required on PostgreSQL, generated into the data folder on the embedded default.
   SHEGONG_PII_KEY: z.string().optional(),
+  // Attachment bytes (photos, signed forms); default: the data folder's files/.
+  SHEGONG_FILES_DIR: z.string().optional(),
 });
 
 export type TServerEnv = z.infer<typeof ZServerEnvSchema>;
@@ -23,5 +25,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): TServerEnv 
     SHEGONG_TRUST_PROXY: env.SHEGONG_TRUST_PROXY || undefined,
     SHEGONG_WEB_DIST: env.SHEGONG_WEB_DIST || undefined,
     SHEGONG_PII_KEY: env.SHEGONG_PII_KEY || undefined,
+    SHEGONG_FILES_DIR: env.SHEGONG_FILES_DIR || undefined,
   });
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { prepareDatabase, preparePersonalData } from "./bootstrap.ts";
+import { prepareDatabase, prepareFileStore, preparePersonalData } from "./bootstrap.ts";
 import { readServerEnv } from "./env.ts";
 
 const env = readServerEnv();
@@ -12,6 +12,7 @@ const webDist = env.SHEGONG_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", 
 const app = createApp({
   database,
   pii,
+  files: prepareFileStore(env),
   maxBodyBytes: env.SHEGONG_MAX_BODY_BYTES,
   trustProxy: env.SHEGONG_TRUST_PROXY === "true",
   webDist,

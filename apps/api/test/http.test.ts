@@ -1,7 +1,10 @@
 import { createPersonalDataCipher, hashPassword } from "@shegong/auth";
 import { withOwnerScope } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
-import { onboardStations, createUser } from "@shegong/api";
+import { createDiskFileStore, onboardStations, createUser } from "@shegong/api";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 
@@ -27,7 +30,7 @@ describe("HTTP surface", () => {
       await createUser(tx, { username: "station", displayName: "站", passwordHash, role: "station_admin", stationId: id }, null);
       return id;
     });
-    app = createApp({ database: dbs.app, pii: createPersonalDataCipher(new Uint8Array(32).fill(3)), maxBodyBytes: 64 * 1024 });
+    app = createApp({ database: dbs.app, pii: createPersonalDataCipher(new Uint8Array(32).fill(3)), files: createDiskFileStore(mkdtempSync(join(tmpdir(), "shegong-http-files-"))), maxBodyBytes: 64 * 1024 });
   }, 60_000);
   afterAll(() => dbs?.close());
 

@@ -10,3 +10,4 @@ export { exportLedger } from "./ledgers/export-ledger.ts";
 export { planImport } from "./ledgers/plan-import.ts";
 export { readWorkbookRows } from "./ledgers/read-workbook.ts";
 export { registryContext } from "./registry/registry-context.ts";
+export { createDiskFileStore, type FileStore } from "./attachments/file-store.ts";

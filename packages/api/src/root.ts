@@ -1,3 +1,4 @@
+import { attachmentsRouter } from "./routers/attachments.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   households: householdsRouter,
   ledgers: ledgersRouter,
   visits: visitsRouter,
+  attachments: attachmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -192,6 +192,22 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "visits.ledger": async (w) => stationAttack(w, (c) => c.visits.ledger({ stationId: w.stations.b, period: { month: "2026-11" } })),
   "visits.cadence": async (w) => stationAttack(w, (c) => c.visits.cadence({ stationId: w.stations.b })),
   "visits.setCadence": async (w) => stationAttack(w, (c) => c.visits.setCadence({ stationId: w.stations.b, category: "elderly_tekun", rule: null })),
+  "attachments.upload": async (w) => [
+    ...(await stationAttack(w, (c) => c.attachments.upload({ stationId: w.stations.b, file: photoFor(bPerson.visitId), idempotencyKey: key() }))),
+    (await w.as("a.admin")).attachments.upload({ stationId: w.stations.a, file: photoFor(bPerson.visitId), idempotencyKey: key() }),
+  ],
+  "attachments.list": async (w) => [
+    ...(await stationAttack(w, (c) => c.attachments.list({ stationId: w.stations.b, ownerKind: "visit", ownerId: bPerson.visitId }))),
+    (await w.as("a.admin")).attachments.list({ stationId: w.stations.a, ownerKind: "visit", ownerId: bPerson.visitId }),
+  ],
+  "attachments.download": async (w) => [
+    ...(await stationAttack(w, (c) => c.attachments.download({ stationId: w.stations.b, attachmentId: bPerson.attachmentId }))),
+    (await w.as("a.admin")).attachments.download({ stationId: w.stations.a, attachmentId: bPerson.attachmentId }),
+  ],
+  "attachments.remove": async (w) => [
+    ...(await stationAttack(w, (c) => c.attachments.remove({ stationId: w.stations.b, attachmentId: bPerson.attachmentId }))),
+    (await w.as("a.admin")).attachments.remove({ stationId: w.stations.a, attachmentId: bPerson.attachmentId }),
+  ],
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
 };
 
@@ -207,7 +223,12 @@ function withCheck(first17: string): string {
 }
 
 /** A person of station B with a category, a household, a guardian and a risky visit, made by B's own staff. */
-const bPerson = { personId: "", categoryEntryId: "", householdId: "", guardianId: "", visitId: "" };
+const bPerson = { personId: "", categoryEntryId: "", householdId: "", guardianId: "", visitId: "", attachmentId: "" };
+
+/** A tiny JPEG (its magic bytes are what the upload checks) for a visit. */
+function photoFor(visitId: string) {
+  return { ownerKind: "visit" as const, ownerId: visitId, kind: "photo" as const, fileName: "入户.jpg", fileBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString("base64") };
+}
 const bWorker = { id: "", aAdminId: "" };
 
 function visitFor(personId: string, workerId: string) {
@@ -252,6 +273,7 @@ describe("cross-tenant harness", () => {
     bWorker.id = await bWorkerId(world);
     bWorker.aAdminId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "a.admin").executeTakeFirstOrThrow()).id;
     bPerson.visitId = (await b.visits.create({ stationId: world.stations.b, visit: visitFor(created.personId, bWorker.id), idempotencyKey: key() })).visitId;
+    bPerson.attachmentId = (await b.attachments.upload({ stationId: world.stations.b, file: photoFor(bPerson.visitId), idempotencyKey: key() })).attachmentId;
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
   }, 120_000);
   afterAll(() => world?.close());
@@ -289,6 +311,7 @@ describe("cross-tenant harness", () => {
     const risks = await b.visits.openRisks({ stationId: world.stations.b });
     expect(risks.map((r) => r.id)).toEqual([bPerson.visitId]);
     expect((await b.visits.forPerson({ stationId: world.stations.b, personId: bPerson.personId })).map((v) => v.id)).toEqual([bPerson.visitId]);
+    expect((await b.attachments.list({ stationId: world.stations.b, ownerKind: "visit", ownerId: bPerson.visitId })).map((a) => a.id)).toEqual([bPerson.attachmentId]);
     expect((await b.visits.cadence({ stationId: world.stations.b })).find((c) => c.category === "elderly_tekun")?.source).toBe("default");
   });
 });

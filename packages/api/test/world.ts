@@ -1,7 +1,11 @@
 import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, validateSession } from "@shegong/auth";
 import { withOwnerScope } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Role } from "@shegong/domain";
+import { createDiskFileStore } from "../src/attachments/file-store.ts";
 import { createCaller } from "../src/root.ts";
 import { onboardStations } from "../src/stations/onboard-stations.ts";
 import { createUser } from "../src/users/manage-users.ts";
@@ -79,6 +83,7 @@ export async function createWorld(): Promise<World> {
     return { stations, contractorId: contractor.id };
   });
   const callers = new Map<string, ReturnType<typeof createCaller>>();
+  const files = createDiskFileStore(mkdtempSync(join(tmpdir(), "shegong-files-")));
   return {
     dbs,
     ...ids,
@@ -89,7 +94,7 @@ export async function createWorld(): Promise<World> {
       if (!result.ok) throw new Error(`login ${username}: ${result.code}`);
       const session = await validateSession(dbs.app.db, result.token);
       const grants = await loadActiveGrants(dbs.app.db, result.userId);
-      const caller = createCaller({ database: dbs.app, pii, session, grants, ip: "10.0.0.1", userAgent: "vitest" });
+      const caller = createCaller({ database: dbs.app, pii, files, session, grants, ip: "10.0.0.1", userAgent: "vitest" });
       callers.set(username, caller);
       return caller;
     },

@@ -4,6 +4,7 @@ import * as registry from "./2026-11-27-01-registry.ts";
 import * as visits from "./2026-11-27-02-visits.ts";
 import * as rlsInitPlans from "./2026-11-27-03-rls-initplans.ts";
 import * as bulkLoadPlans from "./2026-11-27-04-bulk-load-plans.ts";
+import * as attachments from "./2026-11-27-05-attachments.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-02-visits": visits,
   "2026-11-27-03-rls-initplans": rlsInitPlans,
   "2026-11-27-04-bulk-load-plans": bulkLoadPlans,
+  "2026-11-27-05-attachments": attachments,
 };

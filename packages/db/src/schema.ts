@@ -282,6 +282,23 @@ export interface VisitWorkerTable {
   user_id: string;
 }
 
+export interface AttachmentTable {
+  station_id: string;
+  id: Generated<string>;
+  owner_kind: string;
+  owner_id: string;
+  kind: string;
+  file_name: string;
+  mime_type: string;
+  byte_size: number;
+  sha256: string;
+  note: Generated<string>;
+  uploaded_by: string;
+  uploaded_at: Generated<Date>;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
 export interface Database {
   division: DivisionTable;
   contractor: ContractorTable;
@@ -307,6 +324,7 @@ export interface Database {
   dibao_standard: DibaoStandardTable;
   visit: VisitTable;
   visit_worker: VisitWorkerTable;
+  attachment: AttachmentTable;
 }
 
 export type Station = Selectable<StationTable>;

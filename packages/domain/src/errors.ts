@@ -38,6 +38,10 @@ export const APP_ERROR_CODES = [
   "LEDGER_UNREADABLE",
   "LEDGER_HEADER",
   "LEDGER_EMPTY",
+  "ATTACHMENT_EMPTY",
+  "ATTACHMENT_TOO_LARGE",
+  "ATTACHMENT_TYPE",
+  "ATTACHMENT_DAMAGED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -132,6 +136,16 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
     en: "No ledger header found, or required columns (name, ID number) are missing; check the header row",
   },
   LEDGER_EMPTY: { zh: "台账中没有数据行", en: "The ledger has no data rows" },
+  ATTACHMENT_EMPTY: { zh: "文件是空的", en: "The file is empty" },
+  ATTACHMENT_TOO_LARGE: { zh: "单个附件不能超过 10 MB", en: "An attachment must be 10 MB or smaller" },
+  ATTACHMENT_TYPE: {
+    zh: "只能上传照片（JPEG、PNG、WebP）或 PDF 文件",
+    en: "Only photos (JPEG, PNG, WebP) or PDF files can be attached",
+  },
+  ATTACHMENT_DAMAGED: {
+    zh: "附件文件已损坏或丢失，请联系管理员从备份恢复",
+    en: "The attachment's file is damaged or missing; ask an administrator to restore it from backup",
+  },
 };
 
 export function appErrorMessage(code: AppErrorCode, locale: Locale): string {

@@ -24,3 +24,4 @@ export * from "./visits/barthel.ts";
 export * from "./visits/economic-survey.ts";
 export * from "./visits/findings.ts";
 export * from "./visits/text-fields.ts";
+export * from "./attachments/attachments.ts";
