@@ -24,3 +24,7 @@ export * from "./visits/barthel.ts";
 export * from "./visits/economic-survey.ts";
 export * from "./visits/findings.ts";
 export * from "./visits/text-fields.ts";
+export * from "./cases/vocab.ts";
+export * from "./cases/lifecycle.ts";
+export * from "./cases/supervision.ts";
+export * from "./cases/inputs.ts";
