@@ -1,4 +1,5 @@
 import { auditRouter } from "./routers/audit.ts";
+import { casesRouter } from "./routers/cases.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
 import { householdsRouter } from "./routers/households.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   households: householdsRouter,
   ledgers: ledgersRouter,
   visits: visitsRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;
