@@ -223,7 +223,9 @@ export async function staffQualifications(tx: Tx, stationId: string, today: stri
 
 /** Sets a member's qualification; the audit entry keeps what it was before (the earlier version). */
 export async function setStaffQualification(tx: Tx, stationId: string, userId: string, input: TStaffQualification) {
-  await requireStationMembers(tx, stationId, [userId, ...(input.supervisorUserId ? [input.supervisorUserId] : [])], "userId");
+  const member = await tx.selectFrom("role_grant").select("id").where("station_id", "=", stationId).where("user_id", "=", userId).executeTakeFirst();
+  if (!member) throw appError("NOT_FOUND");
+  if (input.supervisorUserId) await requireStationMembers(tx, stationId, [input.supervisorUserId], "supervisorUserId");
   if (input.supervisorUserId === userId) throw appError("VALIDATION", { fieldErrors: { supervisorUserId: ["不能指定本人为督导 / Nobody supervises themselves"] } });
   const values = {
     education: input.education ?? null,
