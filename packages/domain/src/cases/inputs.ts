@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bilingual, type BilingualMessage } from "../errors.ts";
 import { normalizeProse } from "../registry/text.ts";
 import { isIsoDate, ZIsoDateSchema } from "../time.ts";
+import { ZWorkerUserIdsSchema } from "../visits/findings.ts";
 import { multilineText, normalizeMultilineText } from "../visits/text-fields.ts";
 import { ZCaseClosureOutcomeSchema, ZCaseRiskLevelSchema, ZCaseServiceAreaSchema, ZCaseSourceSchema, ZQualificationLevelSchema, ZReferralTargetSchema } from "./vocab.ts";
 
@@ -78,11 +79,7 @@ export const ZCaseServiceSchema = z.object({
     .int({ error: "时长须为整数分钟 / Duration is whole minutes" })
     .min(1, { error: "时长至少1分钟 / Duration must be at least 1 minute" })
     .max(1440, { error: "单次服务不能超过24小时 / A single service lasts at most 24 hours" }),
-  workerUserIds: z
-    .array(z.uuid())
-    .min(1, { error: "至少选择一名社工 / Choose at least one worker" })
-    .max(5)
-    .refine((ids) => new Set(ids).size === ids.length, { error: "社工不能重复选择 / A worker is listed twice" }),
+  workerUserIds: ZWorkerUserIdsSchema,
   note: requiredText(4000, { zh: "服务记录", en: "Service note" }),
 });
 export type TCaseService = z.output<typeof ZCaseServiceSchema>;
