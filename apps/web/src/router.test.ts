@@ -13,6 +13,8 @@ describe("matchRoute", () => {
     expect(matchRoute(`/station/${id}/households/${personId}`)).toEqual({ name: "stationHousehold", stationId: id, householdId: personId });
     expect(matchRoute(`/station/${id}/ledgers`)).toEqual({ name: "stationLedgers", stationId: id });
     expect(matchRoute(`/station/${id}/visits`)).toEqual({ name: "stationVisits", stationId: id });
+    expect(matchRoute(`/station/${id}/cases`)).toEqual({ name: "stationCases", stationId: id });
+    expect(matchRoute(`/station/${id}/cases/${personId}`)).toEqual({ name: "stationCase", stationId: id, caseId: personId });
     expect(matchRoute("/console/6523/")).toEqual({ name: "console", divisionCode: "6523" });
     expect(matchRoute("/region/65")).toEqual({ name: "region", divisionCode: "65" });
   });

@@ -34,6 +34,8 @@ export type Route =
   | { name: "stationHousehold"; stationId: string; householdId: string }
   | { name: "stationLedgers"; stationId: string }
   | { name: "stationVisits"; stationId: string }
+  | { name: "stationCases"; stationId: string }
+  | { name: "stationCase"; stationId: string; caseId: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -52,6 +54,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/households/${UUID}$`, "i"), (m) => ({ name: "stationHousehold", stationId: m[1] ?? "", householdId: m[2] ?? "" })],
   [new RegExp(`^/station/${UUID}/ledgers$`, "i"), (m) => ({ name: "stationLedgers", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/visits$`, "i"), (m) => ({ name: "stationVisits", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/cases$`, "i"), (m) => ({ name: "stationCases", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/cases/${UUID}$`, "i"), (m) => ({ name: "stationCase", stationId: m[1] ?? "", caseId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
@@ -67,7 +71,7 @@ export function matchRoute(path: string): Route {
 }
 
 /** The pages inside a station's workspace. */
-export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" | "stationVisits" }>;
+export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" | "stationVisits" | "stationCases" | "stationCase" }>;
 
 /** The station a route belongs to, for the station switcher and the workspace that stays open across its pages. */
 export function stationIdOf(route: Route): string | null {

@@ -1,5 +1,6 @@
 import { attachmentsRouter } from "./routers/attachments.ts";
 import { auditRouter } from "./routers/audit.ts";
+import { casesRouter } from "./routers/cases.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
 import { householdsRouter } from "./routers/households.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   ledgers: ledgersRouter,
   visits: visitsRouter,
   attachments: attachmentsRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;

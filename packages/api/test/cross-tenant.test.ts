@@ -208,8 +208,45 @@ export const CROSS_TENANT: Record<string, Attack> = {
     ...(await stationAttack(w, (c) => c.attachments.remove({ stationId: w.stations.b, attachmentId: bPerson.attachmentId }))),
     (await w.as("a.admin")).attachments.remove({ stationId: w.stations.a, attachmentId: bPerson.attachmentId }),
   ],
+  "cases.create": async (w) => [
+    ...(await stationAttack(w, (c) => c.cases.create({ stationId: w.stations.b, intake: caseIntake(bPerson.personId), idempotencyKey: key() }))),
+    // A's own station, naming B's person.
+    (await w.as("a.admin")).cases.create({ stationId: w.stations.a, intake: caseIntake(bPerson.personId), idempotencyKey: key() }),
+  ],
+  "cases.get": async (w) => onBCase(w, (c, stationId) => c.cases.get({ stationId, caseId: bCase.caseId })),
+  "cases.list": async (w) => stationAttack(w, (c) => c.cases.list({ stationId: w.stations.b })),
+  "cases.assign": async (w) => onBCase(w, (c, stationId) => c.cases.assign({ stationId, caseId: bCase.caseId, workerUserId: null })),
+  "cases.assess": async (w) =>
+    onBCase(w, (c, stationId) => c.cases.assess({ stationId, caseId: bCase.caseId, assessment: { assessedOn: "2026-11-20", needs: "x", riskLevel: "low" }, idempotencyKey: key() })),
+  "cases.proposePlan": async (w) =>
+    onBCase(w, (c, stationId) => c.cases.proposePlan({ stationId, caseId: bCase.caseId, plan: { goals: [{ goal: "x", measure: "y", due: "2026-12-31" }] }, idempotencyKey: key() })),
+  "cases.approvePlan": async (w) => onBCase(w, (c, stationId) => c.cases.approvePlan({ stationId, caseId: bCase.caseId, idempotencyKey: key() })),
+  "cases.addService": async (w) =>
+    onBCase(w, (c, stationId) =>
+      c.cases.addService({ stationId, caseId: bCase.caseId, service: { area: "health_aid", servedOn: "2026-11-20", durationMinutes: 30, workerUserIds: [bWorker.id], note: "x" }, idempotencyKey: key() }),
+    ),
+  "cases.addReview": async (w) =>
+    onBCase(w, (c, stationId) => c.cases.addReview({ stationId, caseId: bCase.caseId, review: { reviewedOn: "2026-11-20", progress: "x", riskLevel: "low" }, idempotencyKey: key() })),
+  "cases.close": async (w) =>
+    onBCase(w, (c, stationId) => c.cases.close({ stationId, caseId: bCase.caseId, closure: { closedOn: "2026-11-20", outcome: "other", summary: "x" }, idempotencyKey: key() })),
+  "cases.reviewQueue": async (w) => stationAttack(w, (c) => c.cases.reviewQueue({ stationId: w.stations.b })),
+  "cases.decideSignOff": async (w) => onBCase(w, (c, stationId) => c.cases.decideSignOff({ stationId, signoffId: bCase.signoffId, decision: { decision: "approved" } })),
+  "cases.createReferral": async (w) =>
+    onBCase(w, (c, stationId) =>
+      c.cases.createReferral({ stationId, caseId: bCase.caseId, referral: { toKind: "agency", toName: "x", reason: "x", referredOn: "2026-11-20", dueOn: "2026-11-30" }, idempotencyKey: key() }),
+    ),
+  "cases.followUpReferral": async (w) => onBCase(w, (c, stationId) => c.cases.followUpReferral({ stationId, referralId: bCase.referralId, followUp: { followedUpOn: "2026-11-20", note: "x" } })),
+  "cases.openReferrals": async (w) => stationAttack(w, (c) => c.cases.openReferrals({ stationId: w.stations.b })),
+  "cases.staff": async (w) => stationAttack(w, (c) => c.cases.staff({ stationId: w.stations.b })),
+  "cases.setStaffQualification": async (w) =>
+    onBCase(w, (c, stationId) => c.cases.setStaffQualification({ stationId, userId: bWorker.id, qualification: { qualificationLevel: "senior", major: "社会工作", supervisorUserId: null } })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
 };
+
+/** Every station attacker on B's station, and A's admin on A's own station naming B's rows. */
+async function onBCase(w: World, call: (c: Caller, stationId: string) => Promise<unknown>): Promise<Promise<unknown>[]> {
+  return [...(await stationAttack(w, (c) => call(c, w.stations.b))), call(await w.as("a.admin"), w.stations.a)];
+}
 
 async function stationAttack(w: World, call: (c: Caller) => Promise<unknown>): Promise<Promise<unknown>[]> {
   return (await asMany(w, [...STATION_ATTACKERS, "region.admin", "changji.pref"])).map(call);
@@ -230,6 +267,12 @@ function photoFor(visitId: string) {
   return { ownerKind: "visit" as const, ownerId: visitId, kind: "photo" as const, fileName: "入户.jpg", fileBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString("base64") };
 }
 const bWorker = { id: "", aAdminId: "" };
+/** B's case, waiting for B's supervisor's sign-off, with an open referral. */
+const bCase = { caseId: "", signoffId: "", referralId: "" };
+
+function caseIntake(personId: string) {
+  return { personId, source: "walk_in" as const, intakeOn: "2026-11-20", presentingProblem: "独居", riskLevel: "medium" as const };
+}
 
 function visitFor(personId: string, workerId: string) {
   return {
@@ -274,6 +317,25 @@ describe("cross-tenant harness", () => {
     bWorker.aAdminId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "a.admin").executeTakeFirstOrThrow()).id;
     bPerson.visitId = (await b.visits.create({ stationId: world.stations.b, visit: visitFor(created.personId, bWorker.id), idempotencyKey: key() })).visitId;
     bPerson.attachmentId = (await b.attachments.upload({ stationId: world.stations.b, file: photoFor(bPerson.visitId), idempotencyKey: key() })).attachmentId;
+    // B's worker (unqualified) works under B's admin (qualified), so approving the plan waits for sign-off.
+    const bAdminId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "b.admin").executeTakeFirstOrThrow()).id;
+    await b.cases.setStaffQualification({ stationId: world.stations.b, userId: bAdminId, qualification: { qualificationLevel: "intermediate", major: "社会工作", supervisorUserId: null } });
+    await b.cases.setStaffQualification({ stationId: world.stations.b, userId: bWorker.id, qualification: { qualificationLevel: "none", supervisorUserId: bAdminId } });
+    const bw = await world.as("b.worker");
+    bCase.caseId = (await bw.cases.create({ stationId: world.stations.b, intake: caseIntake(created.personId), idempotencyKey: key() })).caseId;
+    await bw.cases.assess({ stationId: world.stations.b, caseId: bCase.caseId, assessment: { assessedOn: "2026-11-20", needs: "需求", riskLevel: "medium" }, idempotencyKey: key() });
+    await bw.cases.proposePlan({ stationId: world.stations.b, caseId: bCase.caseId, plan: { goals: [{ goal: "目标", measure: "标准", due: "2026-12-31" }] }, idempotencyKey: key() });
+    const asked = await bw.cases.approvePlan({ stationId: world.stations.b, caseId: bCase.caseId, idempotencyKey: key() });
+    if (asked.outcome !== "signoff_requested") throw new Error("B's plan should wait for sign-off");
+    bCase.signoffId = asked.signoffId;
+    bCase.referralId = (
+      await bw.cases.createReferral({
+        stationId: world.stations.b,
+        caseId: bCase.caseId,
+        referral: { toKind: "township", toName: "大西渠镇民政办", reason: "临时救助", referredOn: "2026-11-20", dueOn: "2026-11-30" },
+        idempotencyKey: key(),
+      })
+    ).referralId;
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
   }, 120_000);
   afterAll(() => world?.close());
@@ -312,6 +374,13 @@ describe("cross-tenant harness", () => {
     expect(risks.map((r) => r.id)).toEqual([bPerson.visitId]);
     expect((await b.visits.forPerson({ stationId: world.stations.b, personId: bPerson.personId })).map((v) => v.id)).toEqual([bPerson.visitId]);
     expect((await b.attachments.list({ stationId: world.stations.b, ownerKind: "visit", ownerId: bPerson.visitId })).map((a) => a.id)).toEqual([bPerson.attachmentId]);
+    const bCaseNow = await b.cases.get({ stationId: world.stations.b, caseId: bCase.caseId });
+    expect(bCaseNow).toMatchObject({ status: "plan_pending", riskLevel: "medium", assignedWorkerId: bWorker.id, pendingSignoff: { id: bCase.signoffId } });
+    expect(bCaseNow.assessments).toHaveLength(1);
+    expect(bCaseNow.services).toEqual([]);
+    expect(bCaseNow.referrals.map((r) => r.status)).toEqual(["open"]);
+    expect((await b.cases.list({ stationId: world.stations.b })).map((c) => c.id)).toEqual([bCase.caseId]);
+    expect((await b.cases.staff({ stationId: world.stations.b })).find((s) => s.userId === bWorker.id)).toMatchObject({ qualificationLevel: "none", needsSignOff: true });
     expect((await b.visits.cadence({ stationId: world.stations.b })).find((c) => c.category === "elderly_tekun")?.source).toBe("default");
   });
 });

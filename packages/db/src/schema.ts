@@ -53,6 +53,15 @@ export interface StaffMemberTable {
   position: string;
   qualification: string | null;
   created_at: Generated<Date>;
+  // R7 supervision (cases): the login this staff record belongs to, and what qualifies them.
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  education: ColumnType<string | null, string | null | undefined, string | null>;
+  major: ColumnType<string | null, string | null | undefined, string | null>;
+  qualification_level: ColumnType<string | null, string | null | undefined, string | null>;
+  certificate_no: ColumnType<string | null, string | null | undefined, string | null>;
+  certificate_expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  supervisor_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AppUserTable {
@@ -299,6 +308,131 @@ export interface AttachmentTable {
   removed_by: string | null;
 }
 
+export interface CaseNumberCounterTable {
+  station_id: string;
+  year: number;
+  last_no: number;
+}
+
+export interface SocialCaseTable {
+  station_id: string;
+  id: Generated<string>;
+  case_no: string;
+  person_id: string;
+  household_id: string | null;
+  source: string;
+  source_visit_id: string | null;
+  referred_by: string | null;
+  intake_on: IsoDate;
+  presenting_problem: string;
+  risk_level: string;
+  assigned_worker_id: string | null;
+  status: Generated<string>;
+  closure_outcome: string | null;
+  closure_summary: string | null;
+  closed_on: IsoDate | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseEventTable {
+  station_id: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  ref_id: string | null;
+  detail: ColumnType<unknown, string | undefined, never>;
+  actor_user_id: string | null;
+  occurred_at: Generated<Date>;
+}
+
+export interface CaseAssessmentTable {
+  station_id: string;
+  id: Generated<string>;
+  case_id: string;
+  assessed_on: IsoDate;
+  needs: string;
+  strengths: string | null;
+  risk_level: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CasePlanTable {
+  station_id: string;
+  id: Generated<string>;
+  case_id: string;
+  version: number;
+  goals: ColumnType<unknown, string, never>;
+  approach: string | null;
+  status: Generated<string>;
+  proposed_by: string | null;
+  proposed_at: Generated<Date>;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+}
+
+export interface CaseServiceTable {
+  station_id: string;
+  id: Generated<string>;
+  case_id: string;
+  area: string;
+  served_on: IsoDate;
+  duration_minutes: number;
+  worker_user_ids: string[];
+  note: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CaseReviewTable {
+  station_id: string;
+  id: Generated<string>;
+  case_id: string;
+  reviewed_on: IsoDate;
+  progress: string;
+  next_steps: string | null;
+  risk_level: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CaseSignoffTable {
+  station_id: string;
+  id: Generated<string>;
+  case_id: string;
+  what: string;
+  plan_id: string | null;
+  closure: ColumnType<unknown, string | null, never>;
+  return_status: string | null;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  supervisor_user_id: string;
+  decision: string | null;
+  comment: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface CaseReferralTable {
+  station_id: string;
+  id: Generated<string>;
+  case_id: string;
+  to_kind: string;
+  to_name: string;
+  reason: string;
+  referred_on: IsoDate;
+  due_on: IsoDate;
+  status: Generated<string>;
+  follow_up_note: string | null;
+  followed_up_on: IsoDate | null;
+  followed_up_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   contractor: ContractorTable;
@@ -325,6 +459,15 @@ export interface Database {
   visit: VisitTable;
   visit_worker: VisitWorkerTable;
   attachment: AttachmentTable;
+  case_number_counter: CaseNumberCounterTable;
+  social_case: SocialCaseTable;
+  case_event: CaseEventTable;
+  case_assessment: CaseAssessmentTable;
+  case_plan: CasePlanTable;
+  case_service: CaseServiceTable;
+  case_review: CaseReviewTable;
+  case_signoff: CaseSignoffTable;
+  case_referral: CaseReferralTable;
 }
 
 export type Station = Selectable<StationTable>;

@@ -42,6 +42,13 @@ export const APP_ERROR_CODES = [
   "ATTACHMENT_TOO_LARGE",
   "ATTACHMENT_TYPE",
   "ATTACHMENT_DAMAGED",
+  "CASE_STATUS",
+  "CASE_SIGNOFF_REQUIRED",
+  "CASE_NO_SUPERVISOR",
+  "CASE_SIGNOFF_PENDING",
+  "CASE_SIGNOFF_NOT_YOURS",
+  "CASE_REFERRALS_OPEN",
+  "CASE_DATE",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -146,6 +153,28 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
     zh: "附件文件已损坏或丢失，请联系管理员从备份恢复",
     en: "The attachment's file is damaged or missing; ask an administrator to restore it from backup",
   },
+  CASE_STATUS: {
+    zh: "个案当前所处阶段不能进行此操作，请刷新后查看",
+    en: "The case is not at a stage where this can be done; reload it to see where it stands",
+  },
+  CASE_SIGNOFF_REQUIRED: {
+    zh: "您未取得社会工作职业资格或非社会工作专业，须由督导审批",
+    en: "Without a social-work qualification and major, this needs your supervisor's sign-off",
+  },
+  CASE_NO_SUPERVISOR: {
+    zh: "您尚未指定持证督导，请联系站长在人员资质中指定",
+    en: "No qualified supervisor is assigned to you; ask the station head to assign one under staff qualifications",
+  },
+  CASE_SIGNOFF_PENDING: { zh: "该个案已有待督导审批的申请", en: "This case already has a request waiting for the supervisor" },
+  CASE_SIGNOFF_NOT_YOURS: {
+    zh: "只有该社工指定的持证督导才能审批此申请",
+    en: "Only the qualified supervisor assigned to this worker can decide this request",
+  },
+  CASE_REFERRALS_OPEN: {
+    zh: "该个案仍有未反馈的转介，请先记录跟进情况再结案",
+    en: "This case has referrals without a recorded follow-up; record them before closing",
+  },
+  CASE_DATE: { zh: "日期不能晚于今天", en: "The date cannot be after today" },
 };
 
 export function appErrorMessage(code: AppErrorCode, locale: Locale): string {

@@ -25,3 +25,7 @@ export * from "./visits/economic-survey.ts";
 export * from "./visits/findings.ts";
 export * from "./visits/text-fields.ts";
 export * from "./attachments/attachments.ts";
+export * from "./cases/vocab.ts";
+export * from "./cases/lifecycle.ts";
+export * from "./cases/supervision.ts";
+export * from "./cases/inputs.ts";

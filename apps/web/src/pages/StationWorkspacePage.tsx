@@ -14,13 +14,16 @@ const PeopleRegisterPage = lazy(() => import("./PeopleRegisterPage.tsx").then((m
 const PersonPage = lazy(() => import("./PersonPage.tsx").then((m) => ({ default: m.PersonPage })));
 const HouseholdPage = lazy(() => import("./HouseholdPage.tsx").then((m) => ({ default: m.HouseholdPage })));
 const VisitsPage = lazy(() => import("./VisitsPage.tsx").then((m) => ({ default: m.VisitsPage })));
+const CasesPage = lazy(() => import("./CasesPage.tsx").then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import("./CasePage.tsx").then((m) => ({ default: m.CasePage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 
-type Section = "overview" | "people" | "visits" | "ledgers";
+type Section = "overview" | "people" | "visits" | "cases" | "ledgers";
 
 function sectionOf(route: StationRoute): Section {
   if (route.name === "stationLedgers") return "ledgers";
   if (route.name === "stationVisits") return "visits";
+  if (route.name === "stationCases" || route.name === "stationCase") return "cases";
   if (route.name === "station") return "overview";
   return "people";
 }
@@ -39,6 +42,10 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <LedgersPage />;
     case "stationVisits":
       return <VisitsPage />;
+    case "stationCases":
+      return <CasesPage />;
+    case "stationCase":
+      return <CasePage key={route.caseId} caseId={route.caseId} />;
   }
 }
 
@@ -70,6 +77,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "overview", path: base, label: t("station.nav.overview") },
     { key: "people", path: `${base}/people`, label: t("station.nav.people") },
     { key: "visits", path: `${base}/visits`, label: t("station.nav.visits") },
+    { key: "cases", path: `${base}/cases`, label: t("station.nav.cases") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
   ];
 

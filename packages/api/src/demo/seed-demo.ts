@@ -95,6 +95,7 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
           return { stationId: liugong.id };
       }
     };
+    const userIds = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const created = await createUser(
         tx,
@@ -109,7 +110,29 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
         null,
       );
       await tx.updateTable("app_user").set({ demo: true }).where("id", "=", created.id).execute();
+      userIds.set(account.username, created.id);
     }
+    // R7 made demonstrable: 李娜 holds the assistant certificate but studied Chinese, so her plans
+    // and closures go to 王芳 (社会工作师, social-work major) for sign-off.
+    const supervisorId = userIds.get("liugong.supervisor") ?? null;
+    await tx
+      .updateTable("staff_member")
+      .set({ user_id: supervisorId, education: "硕士研究生", major: "社会工作", qualification_level: "intermediate", certificate_no: "ZJ2021650001" })
+      .where("station_id", "=", liugong.id)
+      .where("display_name", "=", "王芳")
+      .execute();
+    await tx
+      .updateTable("staff_member")
+      .set({ user_id: userIds.get("liugong.worker") ?? null, education: "本科", major: "汉语言文学", qualification_level: "assistant", certificate_no: "ZL2023650102", supervisor_user_id: supervisorId })
+      .where("station_id", "=", liugong.id)
+      .where("display_name", "=", "李娜")
+      .execute();
+    await tx
+      .updateTable("staff_member")
+      .set({ education: "大专", major: "农学", qualification_level: "none", supervisor_user_id: supervisorId })
+      .where("station_id", "=", liugong.id)
+      .where("display_name", "=", "马建国")
+      .execute();
     return liugong.id;
   });
   await seedDemoRegistry(owner, cipher, liugongId);

@@ -74,6 +74,13 @@ export const ZVisitSubjectSchema = z.union([z.strictObject({ personId: z.uuid() 
 });
 export type TVisitSubject = z.output<typeof ZVisitSubjectSchema>;
 
+/** Who did the work (a visit, a case service): one to five of the station's members. */
+export const ZWorkerUserIdsSchema = z
+  .array(z.uuid())
+  .min(1, { error: "至少选择一名社工 / Choose at least one worker" })
+  .max(5, { error: "最多选择5名社工 / At most 5 workers" })
+  .refine((ids) => new Set(ids).size === ids.length, { error: "社工不能重复选择 / A worker is listed twice" });
+
 export const ZVisitInputSchema = z
   .object({
     visitedOn: ZIsoDateSchema,
@@ -86,11 +93,7 @@ export const ZVisitInputSchema = z
       .min(1, { error: "时长至少1分钟 / Duration must be at least 1 minute" })
       .max(600, { error: "单次时长不能超过600分钟 / A single visit lasts at most 600 minutes" }),
     subject: ZVisitSubjectSchema,
-    workerUserIds: z
-      .array(z.uuid())
-      .min(1, { error: "至少选择一名社工 / Choose at least one worker" })
-      .max(5, { error: "最多选择5名社工 / At most 5 workers" })
-      .refine((ids) => new Set(ids).size === ids.length, { error: "社工不能重复选择 / A worker is listed twice" }),
+    workerUserIds: ZWorkerUserIdsSchema,
     area: ZServiceAreaSchema,
     findings: ZVisitFindingsSchema.default({}),
     risk: ZRiskLevelSchema.default("none"),

@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { RISK_LEVEL_LABELS, type RiskLevel } from "@shegong/domain";
-import { App, Button, Card, Tag, Typography } from "antd";
+import { caseRiskFromVisitRisk, RISK_LEVEL_LABELS, type RiskLevel } from "@shegong/domain";
+import { App, Button, Card, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { OpenCaseDialog } from "../cases/OpenCaseDialog.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { Link } from "../../router.tsx";
@@ -15,6 +17,7 @@ export function OpenRisksCard() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { stationId, can } = useStation();
+  const [opening, setOpening] = useState<{ visitId: string; personId: string; personName: string; risk: string; note: string | null } | null>(null);
   const risks = useQuery(trpc.visits.openRisks.queryOptions({ stationId }));
   const acknowledge = useMutation(
     trpc.visits.acknowledgeRisk.mutationOptions({
@@ -37,12 +40,26 @@ export function OpenRisksCard() {
             {r.riskNote && <div>{r.riskNote}</div>}
           </div>
           {can("workspace.write") && (
-            <Button loading={acknowledge.isPending && acknowledge.variables?.visitId === r.id} onClick={() => acknowledge.mutate({ stationId, visitId: r.id })} data-testid="acknowledge-risk">
-              {t("risk.acknowledge")}
-            </Button>
+            <Space wrap>
+              {/* Issue 4 item 4: a risk from a visit opens a case; opening one also acknowledges the risk. */}
+              {r.personId && (
+                <Button type="primary" onClick={() => setOpening({ visitId: r.id, personId: r.personId!, personName: r.subjectName, risk: r.risk, note: r.riskNote })} data-testid="open-case-from-risk">
+                  {t("risk.openCase")}
+                </Button>
+              )}
+              <Button loading={acknowledge.isPending && acknowledge.variables?.visitId === r.id} onClick={() => acknowledge.mutate({ stationId, visitId: r.id })} data-testid="acknowledge-risk">
+                {t("risk.acknowledge")}
+              </Button>
+            </Space>
           )}
         </div>
       ))}
+      {opening && (
+        <OpenCaseDialog
+          from={{ personId: opening.personId, personName: opening.personName, visitId: opening.visitId, riskLevel: caseRiskFromVisitRisk(opening.risk), note: opening.note }}
+          onClose={() => setOpening(null)}
+        />
+      )}
     </Card>
   );
 }
