@@ -8,6 +8,8 @@ import { ARTIFACTS, signIn } from "./demo-session.ts";
 /** A 特困 elderly woman living alone in the demo registry, never visited: due (or late) from the start. */
 const MA = "马秀兰";
 const SUMMARY = "老人精神尚可，屋内取暖正常，提醒按时服药。";
+/** A real 1×1 PNG: the photo taken at the door. */
+const PHOTO = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 /** Issue 4's browser test: a worker records a visit on a phone and the person leaves the due list. */
 describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-sized screen", () => {
@@ -57,12 +59,17 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     await expect.poll(() => drawer.locator("[data-testid=visit-workers]").textContent()).toContain("李娜");
 
     await drawer.locator("[data-testid=visit-mode] label", { hasText: "上门" }).tap();
-    await drawer.locator("[data-testid=duration-30]").tap();
-    await expect(drawer.locator("input[data-testid=visit-duration], [data-testid=visit-duration] input").inputValue()).resolves.toBe("30");
+    // A tap that lands while the form re-renders can be lost on a busy machine: tap until it took.
+    const duration = drawer.locator("input[data-testid=visit-duration], [data-testid=visit-duration] input");
+    await expect
+      .poll(async () => {
+        if ((await duration.inputValue()) !== "30") await drawer.locator("[data-testid=duration-30]").tap();
+        return duration.inputValue();
+      })
+      .toBe("30");
     await drawer.locator("[data-testid=visit-summary]").fill(SUMMARY);
 
     // Three Barthel items, then submit: a partial assessment is refused, item by item.
-    // A tap that lands while the form re-renders can be lost on a busy machine: tap until it took.
     const pickLevel = async (key: string, index: number) => {
       const label = drawer.locator(`[data-testid=barthel-${key}] label.ant-radio-wrapper`).nth(index);
       await expect
@@ -86,6 +93,10 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     await page.evaluate(() => document.fonts.ready);
     await drawer.locator(".ant-drawer-body").evaluate((body) => body.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, "visit-form-phone.png") });
+
+    // A photo from the phone's camera goes up with the visit.
+    await drawer.locator("[data-testid=attachment-picker] input[type=file]").setInputFiles({ name: "入户照片.png", mimeType: "image/png", buffer: PHOTO });
+    await expect.poll(() => drawer.locator("[data-testid=attachment-pending]").count()).toBe(1);
 
     await drawer.locator("[data-testid=visit-submit]").tap();
     await drawer.waitFor({ state: "detached" });
@@ -120,6 +131,15 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     expect(text).toContain(normalizeMultilineText(SUMMARY));
     await page.locator("[data-testid=person-visits]").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, "person-visits-phone.png") });
+
+    // The photo is on the visit and opens in a preview.
+    await visit.first().locator("[data-testid=visit-attachments]").tap();
+    const item = visit.first().locator("[data-testid=attachment-item]");
+    await expect.poll(() => item.count()).toBe(1);
+    await expect(item.textContent()).resolves.toContain("入户照片.png");
+    await item.locator("button").tap();
+    await page.locator(".ant-image-preview img").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "visit-photo-phone.png") });
   });
 
   it("raised no uncaught errors in the page", () => {

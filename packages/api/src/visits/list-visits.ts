@@ -24,6 +24,7 @@ function visitsBase(tx: Tx, stationId: string) {
       sql<string>`coalesce(p.name, h.name || '户')`.as("subject_name"),
       sql<string>`(select string_agg(u.display_name, '、' order by u.display_name) from visit_worker w join app_user u on u.id = w.user_id
         where w.station_id = v.station_id and w.visit_id = v.id)`.as("workers"),
+      sql<number>`(select count(*) from attachment a where a.station_id = v.station_id and a.owner_kind = 'visit' and a.owner_id = v.id and a.removed_at is null)::int`.as("attachment_count"),
     ])
     .where("v.station_id", "=", stationId);
 }
@@ -47,6 +48,7 @@ function visitDto(v: VisitRow) {
     riskAcknowledgedAt: v.risk_acknowledged_at,
     summary: v.summary,
     workers: v.workers,
+    attachmentCount: v.attachment_count,
     recordedAt: v.recorded_at,
   };
 }

@@ -1,8 +1,10 @@
+import { PaperClipOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { RISK_LEVEL_LABELS, VISIT_KIND_LABELS, VISIT_MODE_LABELS, type RiskLevel } from "@shegong/domain";
 import { Button, Card, Empty, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { AttachmentList } from "../attachments/AttachmentList.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { labelOrDash } from "../people/vocab-options.ts";
 import { useStation } from "../workspace/station-context.tsx";
@@ -16,6 +18,7 @@ export function PersonVisitsCard({ subject }: { subject: VisitSubject }) {
   const { stationId, can } = useStation();
   const visits = useQuery(trpc.visits.forPerson.queryOptions({ stationId, personId: subject.personId }));
   const [recording, setRecording] = useState(false);
+  const [openFiles, setOpenFiles] = useState<string | null>(null);
   return (
     <Card
       title={t("visit.history")}
@@ -43,6 +46,12 @@ export function PersonVisitsCard({ subject }: { subject: VisitSubject }) {
             <Typography.Text type="secondary">{v.workers ?? "—"}</Typography.Text>
           </div>
           {v.summary && <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-line" }}>{v.summary}</Typography.Paragraph>}
+          {v.attachmentCount > 0 && (
+            <Button type="link" size="small" icon={<PaperClipOutlined />} style={{ padding: 0 }} onClick={() => setOpenFiles(openFiles === v.id ? null : v.id)} data-testid="visit-attachments">
+              {t("attachment.count", { n: v.attachmentCount })}
+            </Button>
+          )}
+          {openFiles === v.id && <AttachmentList ownerKind="visit" ownerId={v.id} />}
         </div>
       ))}
       {recording && <VisitDrawer subject={subject} onClose={() => setRecording(false)} />}

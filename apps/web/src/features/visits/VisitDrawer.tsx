@@ -12,11 +12,14 @@ import {
   VISIT_MODES,
   type ServiceArea,
 } from "@shegong/domain";
-import { App, Button, Drawer, Form, Grid, Input, InputNumber, Radio, Select, Space } from "antd";
-import { useRef } from "react";
+import { Alert, App, Button, Drawer, Form, Grid, Input, InputNumber, Radio, Select, Space } from "antd";
+import { useRef, useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
+import { AttachmentPicker } from "../attachments/AttachmentPicker.tsx";
+import type { PendingFile } from "../attachments/pending-files.ts";
+import { uploadPending } from "../attachments/upload-pending.ts";
 import { queryClient, trpc } from "../../trpc.ts";
 import { vocabOptions } from "../people/vocab-options.ts";
 import { useStation } from "../workspace/station-context.tsx";
@@ -65,10 +68,28 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
   const showErrors = (errors: VisitFieldErrors) => form.setFields(errors as Parameters<typeof form.setFields>[0]);
   const area = Form.useWatch("area", form) ?? subject.area;
   const risk = Form.useWatch("risk", form) ?? "none";
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<unknown>(null);
 
+  // The visit first, then its photos. If a photo fails the visit is already safe; sending again
+  // repeats both steps under the same keys, so nothing is stored twice.
   const create = useMutation(
     trpc.visits.create.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async ({ visitId }) => {
+        setUploadError(null);
+        if (files.some((f) => !f.uploadedId)) {
+          setUploading(true);
+          try {
+            setFiles(await uploadPending(stationId, { kind: "visit", id: visitId }, files, setFiles));
+          } catch (error) {
+            setUploadError(error);
+            await queryClient.invalidateQueries({ queryKey: trpc.visits.pathKey() });
+            return;
+          } finally {
+            setUploading(false);
+          }
+        }
         void message.success(t("visit.saved", { name: subject.name }));
         await queryClient.invalidateQueries({ queryKey: trpc.visits.pathKey() });
         onClose();
@@ -113,13 +134,19 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
           <Button size="large" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button size="large" type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="visit-submit">
+          <Button size="large" type="primary" loading={create.isPending || uploading} onClick={() => form.submit()} data-testid="visit-submit">
             {t("visit.submit")}
           </Button>
         </Space>
       }
     >
       <ErrorAlert error={create.error} />
+      {uploadError !== null && (
+        <>
+          <Alert type="warning" showIcon title={t("attachment.failed")} style={{ marginBottom: 8 }} data-testid="attachment-failed" />
+          <ErrorAlert error={uploadError} />
+        </>
+      )}
       <Form<VisitFormValues> form={form} name="visit" layout="vertical" size="large" onFinish={submit} initialValues={initialValues} scrollToFirstError>
         <Form.Item name="visitedOn" label={t("visit.date")} required>
           <Input type="date" max={todayInShanghai()} data-testid="visit-date" />
@@ -164,6 +191,9 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
         </Form.Item>
         <Form.Item name="summary" label={t("visit.summary")}>
           <Input.TextArea autoSize={{ minRows: 3 }} data-testid="visit-summary" />
+        </Form.Item>
+        <Form.Item label={t("attachment.title")}>
+          <AttachmentPicker files={files} onChange={setFiles} />
         </Form.Item>
       </Form>
     </Drawer>
