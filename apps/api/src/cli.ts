@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { commitImport, createUser, exportLedger, hashAcceptablePassword, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo } from "@shegong/api";
+import { checkStationRollups, commitImport, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo } from "@shegong/api";
 import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
-import { isIsoDate, ledgerKindOf, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
+import { isIsoDate, ledgerKindOf, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
+import { sql } from "kysely";
 import { preparePersonalData } from "./bootstrap.ts";
 import { readServerEnv } from "./env.ts";
 
@@ -26,6 +27,8 @@ Commands:
                                     import a ledger into a station's registry (exit 0 only when no row was rejected)
   export --station SLUG --ledger KIND --out FILE.xlsx [--as-of YYYY-MM-DD]
                                     export a ledger (ID numbers masked)
+  rollups refresh [--all]           bring the reporting rollups up to date (--all: recompute the last 24 months everywhere)
+  rollups check [--sample N]        recompute N stations' last 12 months from the raw facts and compare (exit 1 on a mismatch)
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in SHEGONG_DATA_DIR, ./.data).
 The embedded database can be opened by one process at a time: stop the server first.`,
@@ -37,6 +40,8 @@ The embedded database can be opened by one process at a time: stop the server fi
   ledgers: "pnpm shegong ledgers [--json]\n  The ledger kinds: key and Chinese title.",
   import:
     "pnpm shegong import --station SLUG --ledger KIND FILE.xlsx [--dry-run]\n  Reads an xlsx ledger into the station's registry in one transaction; --dry-run only reports.\n  Prints created / updated / unchanged / rejected and each rejected row (Excel row number, column, reason).\n  Exit code 0 only when nothing was rejected; 2 when the file cannot be read.",
+  rollups:
+    "pnpm shegong rollups refresh [--all]\n  Recomputes the station-months marked by writes (the server does this every few seconds); --all marks the last 24 months of every station first.\npnpm shegong rollups check [--sample N]\n  Recomputes N stations' (default 20, chosen at random) last 12 months from the raw facts and compares them with the rollup. Exit code 1 on any mismatch.",
   export: "pnpm shegong export --station SLUG --ledger KIND --out FILE.xlsx [--as-of YYYY-MM-DD]\n  Writes the ledger as of the date (default today, Beijing time), ID numbers masked.",
 };
 
@@ -228,6 +233,42 @@ async function main(argv: string[]) {
         console.log(`wrote ${values.out}: ${kind.title}, ${file.rows} people as of ${asOf}`);
       });
       return;
+    }
+    case "rollups": {
+      const { values } = parseArgs({ args: rest, options: { all: { type: "boolean" }, sample: { type: "string", default: "20" } } });
+      const today = todayInShanghai();
+      if (sub === "refresh") {
+        await withOwner(async (db) => {
+          if (values.all) {
+            await sql`insert into rollup_dirty (station_id, month) select s.id, m from station s cross join rollup_months((now() - interval '2 years')::date) m on conflict do nothing`.execute(db.db);
+          }
+          let total = { stations: 0, months: 0 };
+          for (;;) {
+            const round = await refreshDirtyRollups(db.db, { today, stations: 100 });
+            if (round.stations === 0) break;
+            total = { stations: total.stations + round.stations, months: total.months + round.months };
+          }
+          console.log(`refreshed ${total.months} station-months in ${total.stations} station rounds`);
+        });
+        return;
+      }
+      if (sub === "check") {
+        const sample = Number(values.sample);
+        if (!Number.isInteger(sample) || sample < 1) fail("--sample must be a positive whole number");
+        const mismatches = await withOwner(async (db) => {
+          const stations = await sql<{ id: string }>`select id from (select distinct station_id as id from station_month_fact) s order by random() limit ${sample}`.execute(db.db);
+          const months = monthsEndingWith(today.slice(0, 7), 12);
+          const found = [];
+          for (const { id } of stations.rows) found.push(...(await withStation(db.db, id, (tx) => checkStationRollups(tx, id, months, today))));
+          console.log(`checked ${stations.rows.length} stations × ${months.length} months`);
+          return found;
+        });
+        for (const m of mismatches) console.log(`MISMATCH station ${m.stationId} ${m.month} ${m.indicator}${m.dimension ? `:${m.dimension}` : ""}: rollup ${m.stored}, raw facts ${m.recomputed}`);
+        if (mismatches.length === 0) console.log("ok: every rollup equals its recomputation");
+        process.exitCode = mismatches.length === 0 ? 0 : 1;
+        return;
+      }
+      fail(HELP.rollups as string);
     }
     default:
       fail(`unknown command: ${command}\n\n${HELP[""]}`);

@@ -12,6 +12,8 @@ const ZServerEnvSchema = z.object({
   SHEGONG_PII_KEY: z.string().optional(),
   // Attachment bytes (photos, signed forms); default: the data folder's files/.
   SHEGONG_FILES_DIR: z.string().optional(),
+  // How often the reporting rollups catch up with the writes.
+  SHEGONG_ROLLUP_REFRESH_SECONDS: z.coerce.number().min(1).max(3600).default(5),
 });
 
 export type TServerEnv = z.infer<typeof ZServerEnvSchema>;
@@ -26,5 +28,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): TServerEnv 
     SHEGONG_WEB_DIST: env.SHEGONG_WEB_DIST || undefined,
     SHEGONG_PII_KEY: env.SHEGONG_PII_KEY || undefined,
     SHEGONG_FILES_DIR: env.SHEGONG_FILES_DIR || undefined,
+    SHEGONG_ROLLUP_REFRESH_SECONDS: env.SHEGONG_ROLLUP_REFRESH_SECONDS || undefined,
   });
 }

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { prepareDatabase, prepareFileStore, preparePersonalData } from "./bootstrap.ts";
 import { readServerEnv } from "./env.ts";
+import { startRollupRefresher } from "./rollup-refresher.ts";
 
 const env = readServerEnv();
 const started = Date.now();
@@ -21,8 +22,11 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   console.log(`Shegong on http://${info.address === "127.0.0.1" ? "localhost" : info.address}:${info.port} (${database.kind}, ready in ${Date.now() - started} ms)`);
 });
 
+const stopRollups = startRollupRefresher(database, env.SHEGONG_ROLLUP_REFRESH_SECONDS * 1000, console.error);
+
 const shutdown = async () => {
   server.close();
+  await stopRollups();
   await database.close();
   process.exit(0);
 };

@@ -90,6 +90,21 @@ describe("pnpm shegong", () => {
     expect(cli(["import", "--station", "changjishi-liugongzhen", "--ledger", "elderly_tekun", unreadable]).code).toBe(2);
   });
 
+  it("rollups refresh brings the reporting rollup up to date and rollups check finds a tampered number", async () => {
+    const refresh = cli(["rollups", "refresh", "--all"]);
+    expect(refresh.code, refresh.err).toBe(0);
+    expect(refresh.out).toMatch(/refreshed \d+ station-months/);
+    const check = cli(["rollups", "check", "--sample", "5"]);
+    expect(check.out).toContain("ok: every rollup equals its recomputation");
+    expect(check.code).toBe(0);
+    const db = postgres ? postgres.owner : await openDatabase({ role: "owner", dataDir });
+    await sql`update station_month_fact set value = value + 1 where indicator = 'people.registered' and value > 0`.execute(db.db);
+    if (!postgres) await db.close();
+    const tampered = cli(["rollups", "check", "--sample", "5"]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toMatch(/MISMATCH station .* people\.registered: rollup 2, raw facts 1/);
+  });
+
   it("audit verify names the first broken link after tampering", async () => {
     const db = postgres ? postgres.owner : await openDatabase({ role: "owner", dataDir });
     await sql`update audit_event set target = 'forged' where seq = 1 and action = 'station.onboard' and target = '652301105'`.execute(db.db);

@@ -11,3 +11,4 @@ export { planImport } from "./ledgers/plan-import.ts";
 export { readWorkbookRows } from "./ledgers/read-workbook.ts";
 export { registryContext } from "./registry/registry-context.ts";
 export { createDiskFileStore, type FileStore } from "./attachments/file-store.ts";
+export { checkStationRollups, markCurrentMonths, refreshDirtyRollups, refreshStation } from "./reporting/refresh-rollups.ts";

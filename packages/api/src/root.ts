@@ -7,6 +7,7 @@ import { householdsRouter } from "./routers/households.ts";
 import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
+import { reportingRouter } from "./routers/reporting.ts";
 import { stationsRouter } from "./routers/stations.ts";
 import { usersRouter } from "./routers/users.ts";
 import { visitsRouter } from "./routers/visits.ts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   visits: visitsRouter,
   attachments: attachmentsRouter,
   cases: casesRouter,
+  reporting: reportingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -240,6 +240,11 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "cases.staff": async (w) => stationAttack(w, (c) => c.cases.staff({ stationId: w.stations.b })),
   "cases.setStaffQualification": async (w) =>
     onBCase(w, (c, stationId) => c.cases.setStaffQualification({ stationId, userId: bWorker.id, qualification: { qualificationLevel: "senior", major: "社会工作", supervisorUserId: null } })),
+  "reporting.indicators": async () => [], // shared definitions
+  "reporting.division": async (w) => (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.division({ divisionCode: "6523", month: "2026-11" })),
+  "reporting.trend": async (w) =>
+    (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.trend({ divisionCode: "6523", indicator: "visits.done", month: "2026-11" })),
+  "reporting.station": async (w) => stationAttack(w, (c) => c.reporting.station({ stationId: w.stations.b, month: "2026-11" })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
 };
 

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 
 /** A column of a bulk insert and the SQL type its text values are cast to. */
-export type BulkColumnType = "text" | "uuid" | "date" | "smallint" | "integer" | "jsonb" | "bytea";
+export type BulkColumnType = "text" | "uuid" | "date" | "smallint" | "integer" | "int8" | "jsonb" | "bytea";
 
 type BulkValue = string | number | Uint8Array | null;
 

@@ -433,6 +433,22 @@ export interface CaseReferralTable {
   created_at: Generated<Date>;
 }
 
+export interface StationMonthFactTable {
+  station_id: string;
+  /** First day of the month, 'YYYY-MM-01'. */
+  month: string;
+  indicator: string;
+  dimension: Generated<string>;
+  value: number;
+  refreshed_at: Generated<Date>;
+}
+
+export interface RollupDirtyTable {
+  station_id: string;
+  month: string;
+  marked_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   contractor: ContractorTable;
@@ -459,6 +475,8 @@ export interface Database {
   visit: VisitTable;
   visit_worker: VisitWorkerTable;
   attachment: AttachmentTable;
+  station_month_fact: StationMonthFactTable;
+  rollup_dirty: RollupDirtyTable;
   case_number_counter: CaseNumberCounterTable;
   social_case: SocialCaseTable;
   case_event: CaseEventTable;

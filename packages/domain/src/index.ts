@@ -29,3 +29,4 @@ export * from "./cases/vocab.ts";
 export * from "./cases/lifecycle.ts";
 export * from "./cases/supervision.ts";
 export * from "./cases/inputs.ts";
+export * from "./reporting/indicators.ts";

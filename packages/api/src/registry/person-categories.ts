@@ -1,6 +1,6 @@
 import type { Tx } from "@shegong/db";
 import { CATEGORIES, checkCategoryAge, type CategoryKey } from "@shegong/domain";
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import { appError } from "../errors.ts";
 import type { RegistryContext } from "./registry-context.ts";
 
@@ -17,8 +17,11 @@ export function effectiveEndSql(category = sql.ref("pc.category"), endDate = sql
     case when ${category} in (${sql.join(ADULTHOOD_ENDS)}) then p.adult_on end)`;
 }
 
+/** A date as a value, or a column of dates (a rollup evaluates many months in one query). */
+export type AsOf = string | RawBuilder<unknown>;
+
 /** Held on `asOf`: started on or before it and not yet (effectively) ended. */
-export function heldOn(asOf: string): Expression<SqlBool> {
+export function heldOn(asOf: AsOf): Expression<SqlBool> {
   return sql<SqlBool>`(pc.start_date <= ${asOf} and (${effectiveEndSql()} is null or ${effectiveEndSql()} > ${asOf}))`;
 }
 
@@ -88,7 +91,7 @@ export async function endCategory(tx: Tx, ctx: RegistryContext, personId: string
 }
 
 /** Registered at the station on `asOf`: registered by then, and neither dead nor moved out yet. */
-export function registeredOn(asOf: string): Expression<SqlBool> {
+export function registeredOn(asOf: AsOf): Expression<SqlBool> {
   return sql<SqlBool>`(p.registered_on <= ${asOf} and (p.died_on is null or p.died_on > ${asOf}) and (p.moved_out_on is null or p.moved_out_on > ${asOf}))`;
 }
 

@@ -56,9 +56,10 @@ export async function dueList(tx: Tx, stationId: string, options: { today: strin
       // category's start if later — not from a start date years before the registry existed.
       sql<string>`greatest(min(pc.start_date), p.registered_on)::text`.as("first_due_from"),
       // Two index lookups (own visits, the household's) rather than one OR the index cannot serve.
+      // Bounded by the day, so the list can be drawn as of a past month's end (the rollups do).
       sql<string | null>`greatest(
-        (select max(vi.visited_on) from visit vi where vi.station_id = p.station_id and vi.person_id = p.id),
-        (select max(vh.visited_on) from visit vh where vh.station_id = p.station_id and vh.household_id = p.household_id))::text`.as("last_visit_on"),
+        (select max(vi.visited_on) from visit vi where vi.station_id = p.station_id and vi.person_id = p.id and vi.visited_on <= ${options.today}),
+        (select max(vh.visited_on) from visit vh where vh.station_id = p.station_id and vh.household_id = p.household_id and vh.visited_on <= ${options.today}))::text`.as("last_visit_on"),
     ])
     .where("p.station_id", "=", stationId)
     .where("p.status", "=", "active")

@@ -18,7 +18,7 @@ export function isSocialWorkMajor(major: string | null | undefined): boolean {
 }
 
 /** A certificate counts until the end of its expiry date (dates are Asia/Shanghai YYYY-MM-DD). */
-function holdsValidQualification(staff: StaffQualification, today: string): boolean {
+export function holdsValidQualification(staff: StaffQualification, today: string): boolean {
   if (!staff.qualificationLevel || staff.qualificationLevel === "none") return false;
   return staff.certificateExpiresOn === null || staff.certificateExpiresOn >= today;
 }

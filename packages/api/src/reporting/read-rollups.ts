@@ -1,0 +1,92 @@
+import type { Tx } from "@shegong/db";
+import { INDICATORS, monthStart, monthsEndingWith, suppressedAbove, type IndicatorId } from "@shegong/domain";
+import { sql } from "kysely";
+import { appError } from "../errors.ts";
+
+/** A value above station level: a number, or "<5" for a small count of people (never the number itself). */
+export type ShownValue = number | string;
+
+/** indicator → dimension ('' when none) → value */
+export type IndicatorValues = Partial<Record<IndicatorId, Record<string, ShownValue>>>;
+
+function shown(values: { indicator: string; dimension: string; value: number }[], suppress: boolean): IndicatorValues {
+  const out: IndicatorValues = {};
+  for (const v of values) {
+    const id = v.indicator as IndicatorId;
+    if (!(id in INDICATORS)) continue;
+    const value = Number(v.value);
+    const byDim = (out[id] ??= {});
+    byDim[v.dimension] = (suppress && suppressedAbove(id, value)) || value;
+  }
+  return out;
+}
+
+/**
+ * A month's indicators for each unit directly under a division (prefectures under the region,
+ * counties under a prefecture, stations under a county), summed from the station × month rollup.
+ * Above station level, so small counts of people leave the server as "<5", never as numbers.
+ */
+export async function divisionReport(tx: Tx, divisionCode: string, month: string) {
+  const parent = await tx.selectFrom("division").select(["code", "name", "level"]).where("code", "=", divisionCode).executeTakeFirst();
+  if (!parent) throw appError("NOT_FOUND");
+  const children = await tx.selectFrom("division").select(["code", "name"]).where("parent_code", "=", divisionCode).where("level", "<", 5).orderBy("code").execute();
+  const childLength = children[0]?.code.length ?? divisionCode.length;
+  const rows = await sql<{ code: string; indicator: string; dimension: string; value: number; stations: number }>`
+    select left(s.division_code, ${childLength}) as code, f.indicator, f.dimension, sum(f.value)::int8 as value, count(distinct f.station_id)::int as stations
+    from station_month_fact f join station s on s.id = f.station_id
+    where f.month = ${monthStart(month)}::date and left(s.division_code, ${divisionCode.length}) = ${divisionCode}
+    group by 1, 2, 3`.execute(tx);
+  const byChild = new Map<string, typeof rows.rows>();
+  for (const r of rows.rows) byChild.set(r.code, [...(byChild.get(r.code) ?? []), r]);
+  const totals = new Map<string, { indicator: string; dimension: string; value: number }>();
+  for (const r of rows.rows) {
+    const k = `${r.indicator}|${r.dimension}`;
+    const t = totals.get(k) ?? { indicator: r.indicator, dimension: r.dimension, value: 0 };
+    t.value += Number(r.value);
+    totals.set(k, t);
+  }
+  const reporting = (code: string) => Math.max(0, ...(byChild.get(code) ?? []).filter((r) => r.indicator === "people.registered").map((r) => r.stations));
+  return {
+    month,
+    division: { code: parent.code, name: parent.name, level: parent.level },
+    total: shown([...totals.values()], true),
+    children: children.map((c) => ({ code: c.code, name: c.name, stationsReporting: reporting(c.code), values: shown(byChild.get(c.code) ?? [], true) })),
+  };
+}
+
+/** One indicator month by month under a division (a trend line), summed over its dimensions unless one is named. */
+export async function divisionTrend(tx: Tx, divisionCode: string, indicator: IndicatorId, lastMonth: string, count: number, dimension?: string) {
+  const months = monthsEndingWith(lastMonth, count);
+  const rows = await sql<{ month: string; value: number }>`
+    select f.month::text as month, sum(f.value)::int8 as value
+    from station_month_fact f join station s on s.id = f.station_id
+    where f.indicator = ${indicator} and f.month = any(${months.map(monthStart)}::date[])
+      and left(s.division_code, ${divisionCode.length}) = ${divisionCode}
+      ${dimension !== undefined ? sql`and f.dimension = ${dimension}` : sql``}
+    group by f.month`.execute(tx);
+  const byMonth = new Map(rows.rows.map((r) => [r.month.slice(0, 7), Number(r.value)]));
+  return {
+    indicator,
+    points: months.map((m) => {
+      const value = byMonth.get(m) ?? 0;
+      return { month: m, value: suppressedAbove(indicator, value) ?? value };
+    }),
+  };
+}
+
+/** A station's own indicators for the last `count` months: its own numbers, unsuppressed. */
+export async function stationReport(tx: Tx, stationId: string, lastMonth: string, count: number) {
+  const months = monthsEndingWith(lastMonth, count);
+  const rows = await tx
+    .selectFrom("station_month_fact")
+    .select(["month", "indicator", "dimension", "value"])
+    .where("station_id", "=", stationId)
+    .where("month", "in", months.map(monthStart))
+    .execute();
+  const pending = await tx.selectFrom("rollup_dirty").select("month").where("station_id", "=", stationId).execute();
+  return {
+    months: months.map((m) => ({ month: m, values: shown(rows.filter((r) => r.month.startsWith(m)), false) })),
+    /** Months with changes not yet counted (the refresh runs every few seconds). */
+    pendingMonths: pending.map((p) => p.month.slice(0, 7)).sort(),
+  };
+}

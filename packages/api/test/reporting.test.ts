@@ -1,0 +1,143 @@
+import { todayInShanghai } from "@shegong/domain";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkStationRollups, refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
+import { withStation } from "@shegong/db";
+import { citizenId } from "./ids.ts";
+import { createWorld, type World } from "./world.ts";
+
+const key = () => `k${Math.random().toString(36).slice(2, 12)}`;
+const today = todayInShanghai();
+const month = today.slice(0, 7);
+const lastYear = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}`;
+
+describe("rollups and region reports", () => {
+  let world: World;
+  let workerId: string;
+  const people: string[] = [];
+
+  const refresh = () => refreshDirtyRollups(world.dbs.app.db, { today });
+  const facts = async (stationId: string, m: string) =>
+    Object.fromEntries(
+      (
+        await world.dbs.owner.db
+          .selectFrom("station_month_fact")
+          .select(["indicator", "dimension", "value"])
+          .where("station_id", "=", stationId)
+          .where("month", "=", `${m}-01`)
+          .execute()
+      ).map((r) => [`${r.indicator}${r.dimension ? `:${r.dimension}` : ""}`, Number(r.value)]),
+    );
+  const consistent = async (stationId: string) =>
+    withStation(world.dbs.app.db, stationId, (tx) => checkStationRollups(tx, stationId, [lastYear, month], today));
+
+  beforeAll(async () => {
+    world = await createWorld();
+    workerId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "a.worker").executeTakeFirstOrThrow()).id;
+    const worker = await world.as("a.worker");
+    // Seven 特困 elders from last year's month, two low-income households' heads from this month.
+    for (let i = 0; i < 7; i++) {
+      const r = await worker.people.create({
+        stationId: world.stations.a,
+        person: { name: `老人${"甲乙丙丁戊己庚"[i]}`, citizenId: citizenId("19400101", 800 + i) } as never,
+        categories: [{ category: "elderly_tekun", startDate: `${lastYear}-01` }] as never,
+        idempotencyKey: key(),
+      });
+      people.push(r.personId);
+    }
+    for (let i = 0; i < 2; i++) {
+      await worker.people.create({
+        stationId: world.stations.a,
+        person: { name: `低保${"子丑"[i]}`, citizenId: citizenId("19700101", 820 + i) } as never,
+        categories: [{ category: "assist_dibao", startDate: `${month}-01` }] as never,
+        idempotencyKey: key(),
+      });
+    }
+    for (const personId of people.slice(0, 3)) {
+      await worker.visits.create({
+        stationId: world.stations.a,
+        visit: { visitedOn: today, kind: "patrol", mode: "home", durationMinutes: 40, subject: { personId }, workerUserIds: [workerId], area: "elderly", findings: {} },
+        idempotencyKey: key(),
+      });
+    }
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  it("writes mark the months they change, and a refresh counts them from the raw facts", async () => {
+    const marked = await world.dbs.owner.db.selectFrom("rollup_dirty").select("month").where("station_id", "=", world.stations.a).execute();
+    // Registered today, so only this month holds them on the register, but the category's past start marked every month since.
+    expect(marked.map((m) => m.month.slice(0, 7))).toContain(month);
+    expect(marked.length).toBeGreaterThan(1);
+    await refresh();
+    expect(await world.dbs.owner.db.selectFrom("rollup_dirty").select("month").where("station_id", "=", world.stations.a).execute()).toEqual([]);
+    const now = await facts(world.stations.a, month);
+    expect(now).toMatchObject({
+      "people.registered": 9,
+      "people.category:elderly_tekun": 7,
+      "people.category:assist_dibao": 2,
+      "visits.done:patrol": 3,
+      "visits.minutes": 120,
+      "visits.people_reached": 3,
+    });
+    // Never visited and due from their registration today: not yet overdue.
+    expect(now["visits.overdue"]).toBeUndefined();
+    expect(await consistent(world.stations.a)).toEqual([]);
+  });
+
+  it("stays equal to a recomputation after updates, category changes and deletes", async () => {
+    const admin = await world.as("a.admin");
+    const person = await admin.people.get({ stationId: world.stations.a, personId: people[6]! });
+    await admin.people.endCategory({ stationId: world.stations.a, personId: people[6]!, categoryEntryId: person.categories[0]!.id, endDate: today, reason: "不再符合" });
+    await admin.people.recordLifeEvent({ stationId: world.stations.a, personId: people[5]!, kind: "died", date: today });
+    // A correction straight in the database (an operator deleting a duplicate visit) is marked too.
+    const visit = await world.dbs.owner.db.selectFrom("visit").select("id").where("station_id", "=", world.stations.a).where("person_id", "=", people[0]!).executeTakeFirstOrThrow();
+    await world.dbs.owner.db.deleteFrom("visit_worker").where("visit_id", "=", visit.id).execute();
+    await world.dbs.owner.db.deleteFrom("visit").where("id", "=", visit.id).execute();
+    // Before the refresh the rollup is stale and says so by its marks; the check skips marked months.
+    expect((await facts(world.stations.a, month))["people.category:elderly_tekun"]).toBe(7);
+    await refresh();
+    expect(await facts(world.stations.a, month)).toMatchObject({
+      "people.registered": 8,
+      "people.category:elderly_tekun": 5,
+      "visits.done:patrol": 2,
+      "visits.minutes": 80,
+    });
+    expect(await consistent(world.stations.a)).toEqual([]);
+  });
+
+  it("reports a prefecture's stations as sums, with small counts of people shown as <5", async () => {
+    await refresh();
+    const prefecture = await world.as("changji.pref");
+    const report = await prefecture.reporting.division({ divisionCode: "652301", month });
+    const liugong = report.children.find((c) => c.code === "652301105")!;
+    expect(liugong.stationsReporting).toBe(1);
+    expect(liugong.values["people.registered"]).toEqual({ "": 8 });
+    expect(liugong.values["people.category"]).toMatchObject({ elderly_tekun: 5, assist_dibao: "<5" });
+    expect(liugong.values["visits.minutes"]).toEqual({ "": 80 });
+    expect(report.total["people.category"]?.assist_dibao).toBe("<5");
+    const trend = await prefecture.reporting.trend({ divisionCode: "6523", indicator: "people.category", dimension: "elderly_tekun", month, months: 3 });
+    expect(trend.points.map((p) => p.month)).toHaveLength(3);
+    expect(trend.points.at(-1)).toEqual({ month, value: 5 });
+  });
+
+  it("the station sees its own numbers unsuppressed; region roles reach no procedure with personal data", async () => {
+    const station = await (await world.as("a.admin")).reporting.station({ stationId: world.stations.a, month, months: 2 });
+    expect(station.months.at(-1)!.values["people.category"]).toMatchObject({ assist_dibao: 2 });
+    const viewer = await world.as("region.viewer");
+    for (const call of [
+      () => viewer.people.list({ stationId: world.stations.a }),
+      () => viewer.reporting.station({ stationId: world.stations.a, month }),
+      () => viewer.visits.due({ stationId: world.stations.a }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/) });
+    }
+    await expect(viewer.reporting.division({ divisionCode: "65", month })).resolves.toMatchObject({ division: { code: "65" } });
+  });
+
+  it("the current month can be marked for every station (the daily calendar tick)", async () => {
+    await sql`select mark_current_month_dirty()`.execute(world.dbs.owner.db);
+    const marked = await world.dbs.owner.db.selectFrom("rollup_dirty").select("station_id").where("month", "=", `${month}-01`).execute();
+    expect(new Set(marked.map((m) => m.station_id))).toEqual(new Set(Object.values(world.stations)));
+    expect((await refresh()).stations).toBe(3);
+  });
+});

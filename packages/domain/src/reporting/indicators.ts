@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { BilingualMessage } from "../errors.ts";
+
+/**
+ * Region-scale indicators (issue 7), defined once: a stable id, names in both languages, what it
+ * counts in words, and how a month's values combine upward. Stations write facts; a refresh keeps
+ * one row per station × month × indicator (× dimension, such as a category) in the rollup table,
+ * and every report above a station reads only those rows.
+ *
+ * `measure` says how a value is read over time: a `stock` is a count on the month's last day (or
+ * today, for the current month) and is not summed across months; a `flow` happened within the
+ * month and sums across months. `people` says whether the value counts people, which is what the
+ * small-cell rule protects above station level.
+ */
+export interface IndicatorDefinition {
+  id: IndicatorId;
+  name: BilingualMessage;
+  definition: BilingualMessage;
+  unit: "people" | "count" | "minutes" | "fen" | "ratio";
+  measure: "stock" | "flow";
+  /** What the dimension column holds, if anything (e.g. the category key). */
+  dimension?: "category" | "visit_kind" | "activity_kind";
+  people: boolean;
+}
+
+export const INDICATOR_IDS = [
+  "people.registered",
+  "people.category",
+  "visits.done",
+  "visits.minutes",
+  "visits.people_reached",
+  "visits.risks_raised",
+  "visits.overdue",
+  "cases.opened",
+  "cases.closed",
+  "cases.open",
+  "cases.open_high_risk",
+  "cases.service_minutes",
+  "staff.total",
+  "staff.qualified",
+] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+export const ZIndicatorIdSchema = z.enum(INDICATOR_IDS);
+
+const def = (d: Omit<IndicatorDefinition, "id">) => d;
+
+export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = Object.fromEntries(
+  (
+    [
+      ["people.registered", def({ name: { zh: "在册服务对象", en: "People on the register" }, definition: { zh: "月末在本站登记、未死亡未迁出的人数", en: "People registered at the station on the month's last day, neither dead nor moved out" }, unit: "people", measure: "stock", people: true })],
+      ["people.category", def({ name: { zh: "分类对象人数", en: "People per category" }, definition: { zh: "月末持有该类别（特困、低保、留守儿童等）的人数，按类别统计", en: "People holding each category (特困, 低保, left-behind children …) on the month's last day" }, unit: "people", measure: "stock", dimension: "category", people: true })],
+      ["visits.done", def({ name: { zh: "走访次数", en: "Visits made" }, definition: { zh: "当月记录的走访（巡访、随访、入户调查）次数，按走访类型统计", en: "Visits made in the month (patrol, follow-up, household survey), by kind" }, unit: "count", measure: "flow", dimension: "visit_kind", people: false })],
+      ["visits.minutes", def({ name: { zh: "走访服务时长", en: "Visit service time" }, definition: { zh: "当月走访记录的服务时长合计（分钟）", en: "Total duration of the month's visits, in minutes" }, unit: "minutes", measure: "flow", people: false })],
+      ["visits.people_reached", def({ name: { zh: "走访覆盖人数", en: "People visited" }, definition: { zh: "当月至少被走访一次的服务对象人数（按户走访计入户主）", en: "People visited at least once in the month (a household visit counts its head)" }, unit: "people", measure: "flow", people: true })],
+      ["visits.risks_raised", def({ name: { zh: "走访发现风险", en: "Risks raised on visits" }, definition: { zh: "当月走访中标记为中、高风险的次数", en: "Visits in the month that raised a medium or high risk" }, unit: "count", measure: "flow", people: false })],
+      ["visits.overdue", def({ name: { zh: "逾期未访人数", en: "People overdue for a visit" }, definition: { zh: "月末按走访频次规则已逾期未走访的人数", en: "People whose visit, by the cadence rules, was overdue on the month's last day" }, unit: "people", measure: "stock", people: true })],
+      ["cases.opened", def({ name: { zh: "新开个案", en: "Cases opened" }, definition: { zh: "当月接案的个案数", en: "Cases taken in during the month" }, unit: "count", measure: "flow", people: false })],
+      ["cases.closed", def({ name: { zh: "结案个案", en: "Cases closed" }, definition: { zh: "当月结案的个案数", en: "Cases closed during the month" }, unit: "count", measure: "flow", people: false })],
+      ["cases.open", def({ name: { zh: "在案个案", en: "Open cases" }, definition: { zh: "月末尚未结案的个案数", en: "Cases open on the month's last day" }, unit: "count", measure: "stock", people: false })],
+      ["cases.open_high_risk", def({ name: { zh: "高风险在案个案", en: "Open high-risk cases" }, definition: { zh: "月末尚未结案且风险等级为高或危急的个案数（按当前风险等级）", en: "Cases open on the month's last day at high or critical risk (as currently assessed)" }, unit: "count", measure: "stock", people: false })],
+      ["cases.service_minutes", def({ name: { zh: "个案服务时长", en: "Case service time" }, definition: { zh: "当月个案服务记录的时长合计（分钟）", en: "Total duration of the month's case service records, in minutes" }, unit: "minutes", measure: "flow", people: false })],
+      ["staff.total", def({ name: { zh: "驻站社工人数", en: "Resident workers" }, definition: { zh: "本站登记的驻站人员数", en: "Staff registered at the station" }, unit: "count", measure: "stock", people: false })],
+      ["staff.qualified", def({ name: { zh: "持证社工人数", en: "Qualified workers" }, definition: { zh: "持有社会工作者职业资格证书且在有效期内的驻站人员数", en: "Staff holding a social-work qualification that has not expired" }, unit: "count", measure: "stock", people: false })],
+    ] as [IndicatorId, Omit<IndicatorDefinition, "id">][]
+  ).map(([id, d]) => [id, { id, ...d }]),
+) as Record<IndicatorId, IndicatorDefinition>;
+
+/** 'YYYY-MM' of a date, and the first day of a month as the rollup key. */
+export const ZMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "月份须为 YYYY-MM / Month must be YYYY-MM" });
+
+export function monthStart(month: string): string {
+  return `${month}-01`;
+}
+
+/** The date a stock indicator is read on: the month's last day, or `today` while the month runs. */
+export function monthAsOf(month: string, today: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const end = `${month}-${String(last).padStart(2, "0")}`;
+  return end < today ? end : today;
+}
+
+/** The `count` months ending with `month`, oldest first (a trend's x axis). */
+export function monthsEndingWith(month: string, count: number): string[] {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) - (count - 1 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  });
+}
+
+/**
+ * A value as a report above station level may show it: counts of people from 1 to 4 become "<5"
+ * (formatSmallCount); everything else is shown as it is. Null: the value may be shown.
+ */
+export function suppressedAbove(indicator: IndicatorId, value: number, threshold = 5): string | null {
+  return INDICATORS[indicator].people && value > 0 && value < threshold ? `<${threshold}` : null;
+}
