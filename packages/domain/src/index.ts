@@ -29,3 +29,7 @@ export * from "./cases/vocab.ts";
 export * from "./cases/lifecycle.ts";
 export * from "./cases/supervision.ts";
 export * from "./cases/inputs.ts";
+export * from "./governance/money.ts";
+export * from "./governance/contractors.ts";
+export * from "./governance/agreements.ts";
+export * from "./governance/funds.ts";
