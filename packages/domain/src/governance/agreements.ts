@@ -3,7 +3,8 @@ import { bilingual, type BilingualMessage } from "../errors.ts";
 import { normalizeProse } from "../registry/text.ts";
 import type { VocabLabels } from "../registry/vocab.ts";
 import { isoDateToDays, ZIsoDateSchema } from "../time.ts";
-import { formatFen, ZFenSchema } from "./money.ts";
+import { formatFen } from "../visits/economic-survey.ts";
+import { ZAmountFenSchema } from "./money.ts";
 
 /**
  * Purchase-of-service agreements (政府购买服务协议, R13, R14, R17): the township buys, the
@@ -84,8 +85,8 @@ export function checkFunding(amountFen: number, funding: readonly FundingLine[])
   const total = funding.reduce((sum, line) => sum + line.amountFen, 0);
   if (total !== amountFen) {
     return {
-      zh: `各资金来源合计 ${formatFen(total)} 元，与协议金额 ${formatFen(amountFen)} 元不一致`,
-      en: `The funding sources add up to ${formatFen(total)} CNY, not the agreement amount of ${formatFen(amountFen)} CNY`,
+      zh: `各资金来源合计 ${formatFen(total)}，与协议金额 ${formatFen(amountFen)}不一致`,
+      en: `The funding sources add up to ${formatFen(total).replace("元", " CNY")}, not the agreement amount of ${formatFen(amountFen).replace("元", " CNY")}`,
     };
   }
   return null;
@@ -102,7 +103,7 @@ const text = (max: number, label: BilingualMessage) =>
         .max(max, { error: bilingual({ zh: `${label.zh}不能超过${max}个字`, en: `${label.en} must be at most ${max} characters` }) }),
     );
 
-export const ZFundingLineSchema = z.object({ source: ZFundingSourceSchema, amountFen: ZFenSchema });
+export const ZFundingLineSchema = z.object({ source: ZFundingSourceSchema, amountFen: ZAmountFenSchema });
 
 export const ZDeliverableSchema = z.object({
   kind: z.enum(DELIVERABLE_KINDS),
@@ -120,7 +121,7 @@ export const ZAgreementSchema = z
     serviceStart: ZIsoDateSchema,
     // Omitted: 31 December of the start year (R13).
     serviceEnd: ZIsoDateSchema.optional(),
-    amountFen: ZFenSchema,
+    amountFen: ZAmountFenSchema,
     funding: z.array(ZFundingLineSchema).min(1, { error: bilingual({ zh: "请至少填写一项资金来源", en: "Give at least one funding source" }) }).max(FUNDING_SOURCES.length),
     staffingRequired: z.number().int().min(1, { error: bilingual({ zh: "驻站社工人数至少为1", en: "At least one resident worker" }) }).max(50),
     deliverables: z.array(ZDeliverableSchema).min(1, { error: bilingual({ zh: "请至少填写一项服务指标", en: "Give at least one deliverable" }) }).max(20),

@@ -4,7 +4,8 @@ import { normalizeProse } from "../registry/text.ts";
 import type { VocabLabels } from "../registry/vocab.ts";
 import { ZIsoDateSchema } from "../time.ts";
 import { ZFundingSourceSchema } from "./agreements.ts";
-import { formatFen, ZFenSchema } from "./money.ts";
+import { formatFen } from "../visits/economic-survey.ts";
+import { ZAmountFenSchema } from "./money.ts";
 
 /** Funds (R14, R15): allocated per source, disbursed by the township to the contractor, spent by category. */
 export const SPENDING_CATEGORIES = ["personnel", "activities", "training", "office", "other"] as const;
@@ -41,8 +42,8 @@ export function checkDisbursement(totals: Pick<FundTotals, "allocatedFen" | "dis
   return {
     overByFen,
     message: {
-      zh: `本次拨付后累计拨付将超出已下达资金 ${formatFen(overByFen)} 元`,
-      en: `This payment would exceed the allocated funds by ${formatFen(overByFen)} CNY`,
+      zh: `本次拨付后累计拨付将超出已下达资金 ${formatFen(overByFen)}`,
+      en: `This payment would exceed the allocated funds by ${formatFen(overByFen).replace("元", " CNY")}`,
     },
   };
 }
@@ -56,7 +57,7 @@ const requiredLine = (max: number, label: BilingualMessage) =>
 
 export const ZAllocationSchema = z.object({
   source: ZFundingSourceSchema,
-  amountFen: ZFenSchema,
+  amountFen: ZAmountFenSchema,
   allocatedOn: ZIsoDateSchema,
   documentNo: line(60).optional(),
   note: line(200).optional(),
@@ -64,7 +65,7 @@ export const ZAllocationSchema = z.object({
 export type TAllocation = z.output<typeof ZAllocationSchema>;
 
 export const ZDisbursementSchema = z.object({
-  amountFen: ZFenSchema,
+  amountFen: ZAmountFenSchema,
   paidOn: ZIsoDateSchema,
   voucherNo: requiredLine(60, { zh: "凭证号", en: "Voucher number" }),
   note: line(200).optional(),
@@ -75,7 +76,7 @@ export type TDisbursement = z.output<typeof ZDisbursementSchema>;
 
 export const ZSpendingSchema = z.object({
   category: z.enum(SPENDING_CATEGORIES),
-  amountFen: ZFenSchema,
+  amountFen: ZAmountFenSchema,
   spentOn: ZIsoDateSchema,
   description: requiredLine(200, { zh: "用途说明", en: "Description" }),
   voucherNo: line(60).optional(),
