@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { bilingual, type BilingualMessage } from "../errors.ts";
-import { normalizeProse } from "../registry/text.ts";
 import type { VocabLabels } from "../registry/vocab.ts";
 import { isoDateToDays, ZIsoDateSchema } from "../time.ts";
 import { formatFen } from "../visits/economic-survey.ts";
 import { ZAmountFenSchema } from "./money.ts";
+import { optionalLine, requiredLine } from "./text.ts";
 
 /**
  * Purchase-of-service agreements (政府购买服务协议, R13, R14, R17): the township buys, the
@@ -92,30 +92,19 @@ export function checkFunding(amountFen: number, funding: readonly FundingLine[])
   return null;
 }
 
-const text = (max: number, label: BilingualMessage) =>
-  z
-    .string()
-    .transform(normalizeProse)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: bilingual({ zh: `请填写${label.zh}`, en: `${label.en} is required` }) })
-        .max(max, { error: bilingual({ zh: `${label.zh}不能超过${max}个字`, en: `${label.en} must be at most ${max} characters` }) }),
-    );
-
 export const ZFundingLineSchema = z.object({ source: ZFundingSourceSchema, amountFen: ZAmountFenSchema });
 
 export const ZDeliverableSchema = z.object({
   kind: z.enum(DELIVERABLE_KINDS),
   target: z.number().int().min(1).max(100_000),
-  note: z.string().transform(normalizeProse).pipe(z.string().max(200)).optional(),
+  note: optionalLine(200).optional(),
 });
 export type TDeliverable = z.output<typeof ZDeliverableSchema>;
 
 export const ZAgreementSchema = z
   .object({
-    agreementNo: z.string().transform(normalizeProse).pipe(z.string().max(60)).optional(),
-    purchaserName: text(100, { zh: "购买方", en: "Purchaser" }),
+    agreementNo: optionalLine(60).optional(),
+    purchaserName: requiredLine(100, { zh: "购买方", en: "Purchaser" }),
     contractorId: z.uuid(),
     signedOn: ZIsoDateSchema,
     serviceStart: ZIsoDateSchema,
@@ -137,4 +126,4 @@ export const ZAgreementSchema = z
 export type TAgreement = z.output<typeof ZAgreementSchema>;
 export type TAgreementInput = z.input<typeof ZAgreementSchema>;
 
-export const ZFilingReturnSchema = z.object({ comment: text(1000, { zh: "退回意见", en: "Comments" }) });
+export const ZFilingReturnSchema = z.object({ comment: requiredLine(1000, { zh: "退回意见", en: "Comments" }) });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ZCreditCodeSchema } from "../credit-code.ts";
-import { bilingual, type BilingualMessage } from "../errors.ts";
-import { normalizeProse } from "../registry/text.ts";
+import { bilingual, ERROR_MESSAGES, type BilingualMessage } from "../errors.ts";
 import type { VocabLabels } from "../registry/vocab.ts";
+import { requiredLine } from "./text.ts";
 
 /**
  * Contractors (承接机构, R3, R6): the social organization that runs a station under a
@@ -24,10 +24,7 @@ const SOCIAL_WORK_TERMS = ["社会工作", "社工", "社会服务工作"] as co
 
 export type BusinessScopeCheck = { ok: true; matched: string } | { ok: false; error: BilingualMessage };
 
-export const BUSINESS_SCOPE_MESSAGE: BilingualMessage = {
-  zh: "登记的业务范围未包含社会工作（如“社会工作服务”“社工服务”），不能作为社工站承接机构",
-  en: "The registered business scope does not include social work (e.g. 社会工作服务, 社工服务); the organization cannot run a station",
-};
+export const BUSINESS_SCOPE_MESSAGE: BilingualMessage = ERROR_MESSAGES.CONTRACTOR_SCOPE;
 
 /** R6: a contractor's registered business scope must include social work. */
 export function checkBusinessScope(scope: string): BusinessScopeCheck {
@@ -35,17 +32,6 @@ export function checkBusinessScope(scope: string): BusinessScopeCheck {
   const matched = SOCIAL_WORK_TERMS.find((term) => text.includes(term)) ?? (/socialwork/i.test(text) ? "social work" : undefined);
   return matched ? { ok: true, matched } : { ok: false, error: BUSINESS_SCOPE_MESSAGE };
 }
-
-const requiredLine = (max: number, label: BilingualMessage) =>
-  z
-    .string()
-    .transform(normalizeProse)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: bilingual({ zh: `请填写${label.zh}`, en: `${label.en} is required` }) })
-        .max(max, { error: bilingual({ zh: `${label.zh}不能超过${max}个字`, en: `${label.en} must be at most ${max} characters` }) }),
-    );
 
 const ZPhoneSchema = z
   .string()

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { bilingual, type BilingualMessage } from "../errors.ts";
-import { normalizeProse } from "../registry/text.ts";
+import type { BilingualMessage } from "../errors.ts";
 import type { VocabLabels } from "../registry/vocab.ts";
 import { ZIsoDateSchema } from "../time.ts";
 import { ZFundingSourceSchema } from "./agreements.ts";
 import { formatFen } from "../visits/economic-survey.ts";
 import { ZAmountFenSchema } from "./money.ts";
+import { optionalLine, requiredLine } from "./text.ts";
 
 /** Funds (R14, R15): allocated per source, disbursed by the township to the contractor, spent by category. */
 export const SPENDING_CATEGORIES = ["personnel", "activities", "training", "office", "other"] as const;
@@ -48,19 +48,12 @@ export function checkDisbursement(totals: Pick<FundTotals, "allocatedFen" | "dis
   };
 }
 
-const line = (max: number) => z.string().transform(normalizeProse).pipe(z.string().max(max));
-const requiredLine = (max: number, label: BilingualMessage) =>
-  z
-    .string()
-    .transform(normalizeProse)
-    .pipe(z.string().min(1, { error: bilingual({ zh: `请填写${label.zh}`, en: `${label.en} is required` }) }).max(max));
-
 export const ZAllocationSchema = z.object({
   source: ZFundingSourceSchema,
   amountFen: ZAmountFenSchema,
   allocatedOn: ZIsoDateSchema,
-  documentNo: line(60).optional(),
-  note: line(200).optional(),
+  documentNo: optionalLine(60).optional(),
+  note: optionalLine(200).optional(),
 });
 export type TAllocation = z.output<typeof ZAllocationSchema>;
 
@@ -68,7 +61,7 @@ export const ZDisbursementSchema = z.object({
   amountFen: ZAmountFenSchema,
   paidOn: ZIsoDateSchema,
   voucherNo: requiredLine(60, { zh: "凭证号", en: "Voucher number" }),
-  note: line(200).optional(),
+  note: optionalLine(200).optional(),
   // Paying beyond the allocation needs funds.override and a reason, and is audited (R15).
   override: z.object({ reason: requiredLine(500, { zh: "超额拨付理由", en: "Reason for paying beyond the allocation" }) }).optional(),
 });
@@ -79,6 +72,6 @@ export const ZSpendingSchema = z.object({
   amountFen: ZAmountFenSchema,
   spentOn: ZIsoDateSchema,
   description: requiredLine(200, { zh: "用途说明", en: "Description" }),
-  voucherNo: line(60).optional(),
+  voucherNo: optionalLine(60).optional(),
 });
 export type TSpending = z.output<typeof ZSpendingSchema>;
