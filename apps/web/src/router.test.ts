@@ -16,6 +16,11 @@ describe("matchRoute", () => {
     expect(matchRoute(`/station/${id}/cases`)).toEqual({ name: "stationCases", stationId: id });
     expect(matchRoute(`/station/${id}/cases/${personId}`)).toEqual({ name: "stationCase", stationId: id, caseId: personId });
     expect(matchRoute("/console/6523/")).toEqual({ name: "console", divisionCode: "6523" });
+    expect(matchRoute(`/station/${id}/agreements`)).toEqual({ name: "stationAgreements", stationId: id });
+    expect(matchRoute("/console/652301/contractors")).toEqual({ name: "contractors", divisionCode: "652301" });
+    expect(matchRoute("/console/6523/filings")).toEqual({ name: "filings", divisionCode: "6523" });
+    expect(matchRoute("/console/652301/funds")).toEqual({ name: "fundSupervision", divisionCode: "652301" });
+    expect(matchRoute("/contractor")).toEqual({ name: "myContractor" });
     expect(matchRoute("/region/65")).toEqual({ name: "region", divisionCode: "65" });
   });
 

@@ -36,6 +36,11 @@ export type Route =
   | { name: "stationVisits"; stationId: string }
   | { name: "stationCases"; stationId: string }
   | { name: "stationCase"; stationId: string; caseId: string }
+  | { name: "stationAgreements"; stationId: string }
+  | { name: "contractors"; divisionCode: string }
+  | { name: "filings"; divisionCode: string }
+  | { name: "fundSupervision"; divisionCode: string }
+  | { name: "myContractor" }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -58,6 +63,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/cases/${UUID}$`, "i"), (m) => ({ name: "stationCase", stationId: m[1] ?? "", caseId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/agreements$`, "i"), (m) => ({ name: "stationAgreements", stationId: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/contractors$/, (m) => ({ name: "contractors", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/filings$/, (m) => ({ name: "filings", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/funds$/, (m) => ({ name: "fundSupervision", divisionCode: m[1] ?? "" })],
+  [/^\/contractor$/, () => ({ name: "myContractor" })],
   [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
 ];
 
@@ -71,7 +81,7 @@ export function matchRoute(path: string): Route {
 }
 
 /** The pages inside a station's workspace. */
-export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" | "stationVisits" | "stationCases" | "stationCase" }>;
+export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" | "stationVisits" | "stationCases" | "stationCase" | "stationAgreements" }>;
 
 /** The station a route belongs to, for the station switcher and the workspace that stays open across its pages. */
 export function stationIdOf(route: Route): string | null {

@@ -1,8 +1,11 @@
 import { attachmentsRouter } from "./routers/attachments.ts";
+import { agreementsRouter } from "./routers/agreements.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { casesRouter } from "./routers/cases.ts";
+import { contractorsRouter } from "./routers/contractors.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
+import { fundsRouter } from "./routers/funds.ts";
 import { householdsRouter } from "./routers/households.ts";
 import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
@@ -29,6 +32,9 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   cases: casesRouter,
   reporting: reportingRouter,
+  contractors: contractorsRouter,
+  agreements: agreementsRouter,
+  funds: fundsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenIdCheckChar } from "@shegong/domain";
 import { appRouter } from "../src/root.ts";
+import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { createWorld, type World } from "./world.ts";
 
 /**
@@ -246,7 +247,53 @@ export const CROSS_TENANT: Record<string, Attack> = {
     (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.trend({ divisionCode: "6523", indicator: "visits.done", month: "2026-11" })),
   "reporting.station": async (w) => stationAttack(w, (c) => c.reporting.station({ stationId: w.stations.b, month: "2026-11" })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
+  // Governance (issue 5). The prefecture and the city bureau legitimately cover B, so they are not attackers here.
+  "contractors.list": async (w) => (await asMany(w, ["ili.pref", "a.admin", "contractor.a"])).map((c) => c.contractors.list({ divisionCode: "6523" })),
+  "contractors.create": async (w) => [
+    ...(await asMany(w, ["ili.pref", "a.admin", "town.a", "contractor.a"])).map((c) => c.contractors.create({ divisionCode: "6523", contractor: contractorInput(901), idempotencyKey: key() })),
+    // Ili's prefecture, on its own division, registering an organization of Changji City.
+    (await w.as("ili.pref")).contractors.create({ divisionCode: "6540", contractor: contractorInput(902), idempotencyKey: key() }),
+  ],
+  "contractors.update": async (w) => [
+    ...(await asMany(w, ["a.admin", "town.a", "contractor.a"])).map((c) => c.contractors.update({ divisionCode: "6523", contractorId: bGov.contractorId, contractor: contractorInput(900, { businessScope: "社工服务 x" }) })),
+    (await w.as("ili.pref")).contractors.update({ divisionCode: "6540", contractorId: bGov.contractorId, contractor: contractorInput(900, { divisionCode: "6540" }) }),
+  ],
+  "contractors.mine": async () => [], // the caller's own organization only: nothing of another tenant to name
+  "contractors.assignStation": async (w) => govAttack(w, (c) => c.contractors.assignStation({ stationId: w.stations.b, contractorId: w.contractorId })),
+  "agreements.list": async (w) => govAttack(w, (c) => c.agreements.list({ stationId: w.stations.b })),
+  "agreements.get": async (w) => onBAgreement(w, (c, stationId) => c.agreements.get({ stationId, agreementId: bGov.agreementId })),
+  "agreements.create": async (w) => govAttack(w, (c) => c.agreements.create({ stationId: w.stations.b, agreement: agreementInput(bGov.contractorId), idempotencyKey: key() })),
+  "agreements.update": async (w) => onBAgreement(w, (c, stationId) => c.agreements.update({ stationId, agreementId: bGov.agreementId, agreement: agreementInput(bGov.contractorId) })),
+  "agreements.submit": async (w) => onBAgreement(w, (c, stationId) => c.agreements.submit({ stationId, agreementId: bGov.agreementId })),
+  "agreements.acknowledge": async (w) => onBAgreement(w, (c, stationId) => c.agreements.acknowledge({ stationId, agreementId: bGov.agreementId })),
+  "agreements.returnWithComments": async (w) =>
+    onBAgreement(w, (c, stationId) => c.agreements.returnWithComments({ stationId, agreementId: bGov.agreementId, filing: { comment: "x" } })),
+  "agreements.filings": async (w) => (await asMany(w, ["ili.pref", "a.admin", "city.sup", "town.a"])).map((c) => c.agreements.filings({ divisionCode: "6523" })),
+  "funds.ledger": async (w) => onBAgreement(w, (c, stationId) => c.funds.ledger({ stationId, agreementId: bGov.agreementId })),
+  "funds.allocate": async (w) =>
+    onBAgreement(w, (c, stationId) => c.funds.allocate({ stationId, agreementId: bGov.agreementId, allocation: { source: "local_budget", amountFen: 100, allocatedOn: "2026-11-20" }, idempotencyKey: key() })),
+  "funds.disburse": async (w) =>
+    onBAgreement(w, (c, stationId) =>
+      c.funds.disburse({ stationId, agreementId: bGov.agreementId, disbursement: { amountFen: 100, paidOn: "2026-11-20", voucherNo: "x", override: { reason: "x" } }, idempotencyKey: key() }),
+    ),
+  "funds.spend": async (w) =>
+    onBAgreement(w, (c, stationId) => c.funds.spend({ stationId, agreementId: bGov.agreementId, spending: { category: "other", amountFen: 100, spentOn: "2026-11-20", description: "x" }, idempotencyKey: key() })),
+  "funds.supervision": async (w) => (await asMany(w, ["ili.pref", "a.admin", "town.a", "contractor.a"])).map((c) => c.funds.supervision({ divisionCode: "6523" })),
 };
+
+/** Station-side attackers on B (the prefecture and city bureau cover B, so they are left out). */
+async function govAttack(w: World, call: (c: Caller) => Promise<unknown>): Promise<Promise<unknown>[]> {
+  return (await asMany(w, [...STATION_ATTACKERS, "region.admin"])).map(call);
+}
+
+/** Also every role that may act on A (or, for Changji's prefecture, on Ili) naming B's agreement there. */
+async function onBAgreement(w: World, call: (c: Caller, stationId: string) => Promise<unknown>): Promise<Promise<unknown>[]> {
+  return [
+    ...(await govAttack(w, (c) => call(c, w.stations.b))),
+    ...(await asMany(w, ["a.admin", "town.a", "contractor.a", "city.sup", "changji.pref"])).map((c) => call(c, w.stations.a)),
+    call(await w.as("changji.pref"), w.stations.ili),
+  ];
+}
 
 /** Every station attacker on B's station, and A's admin on A's own station naming B's rows. */
 async function onBCase(w: World, call: (c: Caller, stationId: string) => Promise<unknown>): Promise<Promise<unknown>[]> {
@@ -274,6 +321,8 @@ function photoFor(visitId: string) {
 const bWorker = { id: "", aAdminId: "" };
 /** B's case, waiting for B's supervisor's sign-off, with an open referral. */
 const bCase = { caseId: "", signoffId: "", referralId: "" };
+/** B's own contractor, its agreement waiting at the prefecture, and its funds. */
+const bGov = { contractorId: "", agreementId: "" };
 
 function caseIntake(personId: string) {
   return { personId, source: "walk_in" as const, intakeOn: "2026-11-20", presentingProblem: "独居", riskLevel: "medium" as const };
@@ -341,6 +390,14 @@ describe("cross-tenant harness", () => {
         idempotencyKey: key(),
       })
     ).referralId;
+    const city = await world.as("city.sup");
+    bGov.contractorId = (await city.contractors.create({ divisionCode: "652301", contractor: contractorInput(900), idempotencyKey: key() })).contractorId;
+    await city.contractors.assignStation({ stationId: world.stations.b, contractorId: bGov.contractorId });
+    bGov.agreementId = (await b.agreements.create({ stationId: world.stations.b, agreement: agreementInput(bGov.contractorId), idempotencyKey: key() })).agreementId;
+    await b.agreements.submit({ stationId: world.stations.b, agreementId: bGov.agreementId });
+    await city.funds.allocate({ stationId: world.stations.b, agreementId: bGov.agreementId, allocation: { source: "region_pilot", amountFen: 1000, allocatedOn: "2026-11-20" }, idempotencyKey: key() });
+    await city.funds.disburse({ stationId: world.stations.b, agreementId: bGov.agreementId, disbursement: { amountFen: 600, paidOn: "2026-11-20", voucherNo: "B-1" }, idempotencyKey: key() });
+    await b.funds.spend({ stationId: world.stations.b, agreementId: bGov.agreementId, spending: { category: "office", amountFen: 100, spentOn: "2026-11-20", description: "办公用品" }, idempotencyKey: key() });
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
   }, 120_000);
   afterAll(() => world?.close());
@@ -387,5 +444,14 @@ describe("cross-tenant harness", () => {
     expect((await b.cases.list({ stationId: world.stations.b })).map((c) => c.id)).toEqual([bCase.caseId]);
     expect((await b.cases.staff({ stationId: world.stations.b })).find((s) => s.userId === bWorker.id)).toMatchObject({ qualificationLevel: "none", needsSignOff: true });
     expect((await b.visits.cadence({ stationId: world.stations.b })).find((c) => c.category === "elderly_tekun")?.source).toBe("default");
+    const bAgreement = await b.agreements.get({ stationId: world.stations.b, agreementId: bGov.agreementId });
+    expect(bAgreement).toMatchObject({ status: "submitted", contractorId: bGov.contractorId, amountFen: 30_000_000 });
+    expect(bAgreement.events.map((e) => e.kind)).toEqual(["created", "submitted"]);
+    expect((await b.agreements.list({ stationId: world.stations.b })).map((a) => a.id)).toEqual([bGov.agreementId]);
+    expect((await b.funds.ledger({ stationId: world.stations.b, agreementId: bGov.agreementId })).balances).toEqual({ allocatedFen: 1000, disbursedFen: 600, spentFen: 100, undisbursedFen: 400, unspentFen: 500 });
+    const bStation = await world.dbs.owner.db.selectFrom("station").select("contractor_id").where("id", "=", world.stations.b).executeTakeFirstOrThrow();
+    expect(bStation.contractor_id).toBe(bGov.contractorId);
+    const bContractor = await world.dbs.owner.db.selectFrom("contractor").select(["business_scope", "division_code"]).where("id", "=", bGov.contractorId).executeTakeFirstOrThrow();
+    expect(bContractor).toEqual({ business_scope: "社会工作服务；社区服务；志愿服务", division_code: "652301" });
   });
 });

@@ -15,6 +15,16 @@ export interface ContractorTable {
   name: string;
   credit_code: string | null;
   created_at: Generated<Date>;
+  // Governance (issue 5, R3, R6): the registry entry a bureau keeps.
+  division_code: ColumnType<string | null, string | null | undefined, string | null>;
+  registering_authority: ColumnType<string | null, string | null | undefined, string | null>;
+  legal_representative: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_name: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  business_scope: ColumnType<string | null, string | null | undefined, string | null>;
+  incubation_status: Generated<string>;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface StationTable {
@@ -449,6 +459,83 @@ export interface RollupDirtyTable {
   marked_at: Generated<Date>;
 }
 
+/** bigint fen: node-postgres reads it as a string, PGlite as a number; read through fenFromDb. */
+type Fen = ColumnType<string | number | bigint, number, number>;
+
+export interface ServiceAgreementTable {
+  station_id: string;
+  id: Generated<string>;
+  agreement_no: string | null;
+  purchaser_name: string;
+  contractor_id: string;
+  signed_on: IsoDate;
+  service_start: IsoDate;
+  service_end: IsoDate;
+  amount_fen: Fen;
+  funding: ColumnType<unknown, string, string>;
+  staffing_required: number;
+  deliverables: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  filing_comment: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgreementEventTable {
+  station_id: string;
+  id: Generated<string>;
+  agreement_id: string;
+  kind: string;
+  comment: string | null;
+  actor_user_id: string | null;
+  occurred_at: Generated<Date>;
+}
+
+export interface FundAllocationTable {
+  station_id: string;
+  id: Generated<string>;
+  agreement_id: string;
+  source: string;
+  amount_fen: Fen;
+  allocated_on: IsoDate;
+  document_no: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface FundDisbursementTable {
+  station_id: string;
+  id: Generated<string>;
+  agreement_id: string;
+  amount_fen: Fen;
+  paid_on: IsoDate;
+  voucher_no: string;
+  note: string | null;
+  override_reason: string | null;
+  over_allocation_fen: ColumnType<string | number | bigint | null, number | null, number | null>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface FundSpendingTable {
+  station_id: string;
+  id: Generated<string>;
+  agreement_id: string;
+  category: string;
+  amount_fen: Fen;
+  spent_on: IsoDate;
+  description: string;
+  voucher_no: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   contractor: ContractorTable;
@@ -477,6 +564,11 @@ export interface Database {
   attachment: AttachmentTable;
   station_month_fact: StationMonthFactTable;
   rollup_dirty: RollupDirtyTable;
+  service_agreement: ServiceAgreementTable;
+  agreement_event: AgreementEventTable;
+  fund_allocation: FundAllocationTable;
+  fund_disbursement: FundDisbursementTable;
+  fund_spending: FundSpendingTable;
   case_number_counter: CaseNumberCounterTable;
   social_case: SocialCaseTable;
   case_event: CaseEventTable;

@@ -49,6 +49,12 @@ export const APP_ERROR_CODES = [
   "CASE_SIGNOFF_NOT_YOURS",
   "CASE_REFERRALS_OPEN",
   "CASE_DATE",
+  "CONTRACTOR_SCOPE",
+  "CONTRACTOR_EXISTS",
+  "AGREEMENT_STATUS",
+  "AGREEMENT_FUNDING",
+  "FUNDS_OVER_ALLOCATION",
+  "FUNDS_OVERRIDE_FORBIDDEN",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -175,6 +181,30 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
     en: "This case has referrals without a recorded follow-up; record them before closing",
   },
   CASE_DATE: { zh: "日期不能晚于今天", en: "The date cannot be after today" },
+  CONTRACTOR_SCOPE: {
+    zh: "登记的业务范围未包含社会工作（如“社会工作服务”“社工服务”），不能作为社工站承接机构",
+    en: "The registered business scope does not include social work; the organization cannot run a station",
+  },
+  CONTRACTOR_EXISTS: {
+    zh: "该统一社会信用代码已登记，请打开已有机构修改",
+    en: "An organization with this unified social credit code is already registered; edit that one instead",
+  },
+  AGREEMENT_STATUS: {
+    zh: "协议当前状态不能进行此操作（已备案的协议不可修改），请刷新后查看",
+    en: "The agreement is not in a state that allows this (a filed agreement cannot change); reload to see where it stands",
+  },
+  AGREEMENT_FUNDING: {
+    zh: "各资金来源合计须等于协议金额",
+    en: "The funding sources must add up to the agreement amount",
+  },
+  FUNDS_OVER_ALLOCATION: {
+    zh: "拨付金额超出已下达资金，不能拨付；确需超额拨付的，须由有权限的人员填写理由后操作",
+    en: "The payment exceeds the allocated funds; paying beyond the allocation needs an authorised person and a stated reason",
+  },
+  FUNDS_OVERRIDE_FORBIDDEN: {
+    zh: "您无权超额拨付资金，请联系市（县）民政局",
+    en: "You may not pay beyond the allocation; contact the city/county bureau",
+  },
 };
 
 export function appErrorMessage(code: AppErrorCode, locale: Locale): string {

@@ -54,6 +54,15 @@ describe("permissions", () => {
     }
   });
 
+  it("governance (issue 5): the bureaus keep contractors, the prefecture files, only the city bureau overrides funds", () => {
+    const holders = (p: Parameters<typeof roleHasPermission>[1]) => ROLES.filter((r) => roleHasPermission(r, p)).sort();
+    expect(holders("contractor.manage")).toEqual(["county_supervisor", "prefecture_admin"]);
+    expect(holders("agreement.file")).toEqual(["prefecture_admin"]);
+    expect(holders("agreement.manage")).toEqual(["contractor_admin", "station_admin", "township_officer"]);
+    expect(holders("funds.override")).toEqual(["county_supervisor"]);
+    expect(holders("funds.supervise")).toEqual(["county_supervisor", "prefecture_admin"]);
+  });
+
   it("lets only station staff and the contractor write in a workspace", () => {
     const writers = ROLES.filter((r) => roleHasPermission(r, "workspace.write"));
     expect(writers.sort()).toEqual(["contractor_admin", "social_worker", "station_admin", "supervisor"]);
@@ -61,7 +70,7 @@ describe("permissions", () => {
 
   it("gives onboarding only to the prefecture bureau and inspectors read-only access", () => {
     expect(ROLES.filter((r) => roleHasPermission(r, "station.onboard"))).toEqual(["prefecture_admin"]);
-    expect(ROLE_PERMISSIONS.inspector).toEqual(["station.read", "workspace.read"]);
+    expect(ROLE_PERMISSIONS.inspector).toEqual(["station.read", "workspace.read", "agreement.read", "funds.read"]);
     expect(roleHasPermission("county_supervisor", "station.status.change")).toBe(false);
   });
 });

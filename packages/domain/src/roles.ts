@@ -145,14 +145,25 @@ export const PERMISSIONS = [
   "ledger.export.full_ids",
   // Field work (issue 4): the station's own visit cadence overrides.
   "station.settings.edit",
+  // Governance (issue 5): contractors, purchase-of-service agreements and their filing, funds.
+  "contractor.read",
+  "contractor.manage",
+  "agreement.read",
+  "agreement.manage",
+  "agreement.file",
+  "funds.read",
+  "funds.manage",
+  "funds.spend",
+  "funds.override",
+  "funds.supervise",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Least privilege: each role gets what its row in the plan's table needs, nothing more. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The region department funds and watches rollout but never sees personal data, so no workspace.read.
-  region_admin: ["station.read", "coverage.read", "users.read", "users.manage", "sessions.manage", "audit.read"],
-  region_viewer: ["station.read", "coverage.read"],
+  region_admin: ["station.read", "coverage.read", "users.read", "users.manage", "sessions.manage", "audit.read", "contractor.read"],
+  region_viewer: ["station.read", "coverage.read", "contractor.read"],
   // R15/prefecture row: the prefecture bureau onboards stations and receives filings.
   prefecture_admin: [
     "station.read",
@@ -163,13 +174,44 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "users.manage",
     "sessions.manage",
     "audit.read",
+    // R15: agreements are filed with the prefecture bureau, which acknowledges or returns them.
+    "contractor.read",
+    "contractor.manage",
+    "agreement.read",
+    "agreement.file",
+    "funds.read",
+    "funds.supervise",
   ],
-  // R15: the city/county bureau supervises and evaluates, reading but not writing station work.
-  county_supervisor: ["station.read", "coverage.read", "workspace.read", "audit.read"],
-  // R16: the township supervises its own station as purchaser.
-  township_officer: ["station.read", "workspace.read", "coverage.read"],
-  // R18: the contractor runs the station and its public disclosure.
-  contractor_admin: ["station.read", "workspace.read", "workspace.write", "station.branding.edit", "station.settings.edit", "users.read"],
+  // R15: the city/county bureau supervises and evaluates, reading but not writing station work;
+  // it keeps the contractor registry, supervises funds, and alone may authorise paying beyond an allocation.
+  county_supervisor: [
+    "station.read",
+    "coverage.read",
+    "workspace.read",
+    "audit.read",
+    "contractor.read",
+    "contractor.manage",
+    "agreement.read",
+    "funds.read",
+    "funds.manage",
+    "funds.override",
+    "funds.supervise",
+  ],
+  // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
+  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage"],
+  // R18: the contractor runs the station and its public disclosure, drafts and files its agreements, records spending.
+  contractor_admin: [
+    "station.read",
+    "workspace.read",
+    "workspace.write",
+    "station.branding.edit",
+    "station.settings.edit",
+    "users.read",
+    "agreement.read",
+    "agreement.manage",
+    "funds.read",
+    "funds.spend",
+  ],
   station_admin: [
     "station.read",
     "workspace.read",
@@ -183,12 +225,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "ledger.import",
     "ledger.export.full_ids",
     "station.settings.edit",
+    "agreement.read",
+    "agreement.manage",
+    "funds.read",
+    "funds.spend",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],
   // R7: the supervisor oversees and corrects unqualified workers' work.
   supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal"],
-  inspector: ["station.read", "workspace.read"],
+  // R18: inspections by civil affairs, finance and audit see the agreement and its funds.
+  inspector: ["station.read", "workspace.read", "agreement.read", "funds.read"],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -32,7 +32,12 @@ function navItemsOf(me: Me, t: Translate): NavItem[] {
     if (roleHasPermission(g.role, "coverage.read") && code.length <= 4) add(`/region/${code}`, `${t("shell.region")} · ${name}`);
     if (roleHasPermission(g.role, "station.read") && code.length <= 6) add(`/console/${code}`, `${t("shell.console")} · ${name}`);
     if (roleHasPermission(g.role, "users.read")) add(`/console/${code}/users`, `${t("shell.users")} · ${name}`);
+    // Governance (issue 5): the registry for the bureaus, the filing desk for the prefecture, fund supervision.
+    if (roleHasPermission(g.role, "contractor.manage")) add(`/console/${code}/contractors`, t("shell.contractors"));
+    if (roleHasPermission(g.role, "agreement.file")) add(`/console/${code}/filings`, t("shell.filings"));
+    if (roleHasPermission(g.role, "funds.supervise")) add(`/console/${code}/funds`, t("shell.funds"));
   }
+  if (me.grants.some((g) => g.contractorId)) add("/contractor", t("shell.myContractor"));
   const station = me.stations.length === 1 ? me.stations[0] : undefined;
   if (station) add(`/station/${station.id}`, t("shell.myStation"));
   for (const g of me.grants) {

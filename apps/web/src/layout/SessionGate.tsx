@@ -6,6 +6,9 @@ import { useI18n } from "../i18n/locale.tsx";
 import { appErrorCodeOf } from "../lib/app-error.ts";
 import { homePathOf } from "../lib/home-path.ts";
 import { ConsolePage } from "../pages/ConsolePage.tsx";
+import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx";
+import { FilingsPage } from "../pages/FilingsPage.tsx";
+import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
 import { LoginPage } from "../pages/LoginPage.tsx";
 import { RegionOverviewPage } from "../pages/RegionOverviewPage.tsx";
 import { StationWorkspacePage } from "../pages/StationWorkspacePage.tsx";
@@ -26,6 +29,7 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationVisits":
     case "stationCases":
     case "stationCase":
+    case "stationAgreements":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
     case "console":
@@ -36,6 +40,14 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <UsersPage key={route.stationId} scope={{ stationId: route.stationId }} />;
     case "divisionUsers":
       return <UsersPage key={route.divisionCode} scope={{ divisionCode: route.divisionCode }} />;
+    case "contractors":
+      return <ContractorsPage key={route.divisionCode} me={me} divisionCode={route.divisionCode} />;
+    case "filings":
+      return <FilingsPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "fundSupervision":
+      return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "myContractor":
+      return <MyContractorPage />;
     case "home":
     case "login":
       return homePathOf(me) === null ? <Result status="info" title={t("shell.noAccess")} /> : <Spin />;

@@ -16,12 +16,14 @@ const HouseholdPage = lazy(() => import("./HouseholdPage.tsx").then((m) => ({ de
 const VisitsPage = lazy(() => import("./VisitsPage.tsx").then((m) => ({ default: m.VisitsPage })));
 const CasesPage = lazy(() => import("./CasesPage.tsx").then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import("./CasePage.tsx").then((m) => ({ default: m.CasePage })));
+const AgreementsPage = lazy(() => import("./AgreementsPage.tsx").then((m) => ({ default: m.AgreementsPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "ledgers";
+type Section = "overview" | "people" | "visits" | "cases" | "ledgers" | "agreements";
 
 function sectionOf(route: StationRoute): Section {
   if (route.name === "stationLedgers") return "ledgers";
+  if (route.name === "stationAgreements") return "agreements";
   if (route.name === "stationVisits") return "visits";
   if (route.name === "stationCases" || route.name === "stationCase") return "cases";
   if (route.name === "station") return "overview";
@@ -46,6 +48,8 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <CasesPage />;
     case "stationCase":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
+    case "stationAgreements":
+      return <AgreementsPage />;
   }
 }
 
@@ -79,6 +83,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "visits", path: `${base}/visits`, label: t("station.nav.visits") },
     { key: "cases", path: `${base}/cases`, label: t("station.nav.cases") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
+    ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
   ];
 
   return (

@@ -13,6 +13,9 @@ export interface AttachmentActor {
 /** Each owner kind, and how to tell that a record of it exists in the station. */
 const OWNER_EXISTS: Record<AttachmentOwnerKind, (tx: Tx, stationId: string, id: string) => Promise<boolean>> = {
   visit: async (tx, stationId, id) => (await tx.selectFrom("visit").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
+  // The signed purchase-of-service agreement (issue 5, R13).
+  agreement: async (tx, stationId, id) =>
+    (await tx.selectFrom("service_agreement").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
 };
 
 async function assertOwner(tx: Tx, stationId: string, kind: AttachmentOwnerKind, id: string) {

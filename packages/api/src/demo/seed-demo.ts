@@ -1,5 +1,5 @@
 import { hashPassword, type PersonalDataCipher } from "@shegong/auth";
-import { withOwnerScope, type Database } from "@shegong/db";
+import { withOwnerScope, type Database, type Tx } from "@shegong/db";
 import { creditCodeCheckChar, todayInShanghai, type Role } from "@shegong/domain";
 import type { Kysely } from "kysely";
 import { createUser } from "../users/manage-users.ts";
@@ -49,7 +49,17 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
   const liugongId = await withOwnerScope(owner, "65", async (tx) => {
     const contractor = await tx
       .insertInto("contractor")
-      .values({ name: "昌吉市仁和社会工作服务中心", credit_code: demoCreditCode() })
+      .values({
+        name: "昌吉市仁和社会工作服务中心",
+        credit_code: demoCreditCode(),
+        division_code: CHANGJI_CITY,
+        registering_authority: "昌吉市民政局",
+        legal_representative: "周仁和",
+        contact_name: "马丽",
+        contact_phone: "09942345678",
+        business_scope: "社会工作服务；社区服务；社会救助服务；志愿服务组织与培训",
+        incubation_status: "incubating",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     // Every county of the prefecture but Changji City itself, where only Liugong (the pilot, R3) is
@@ -133,8 +143,82 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
       .where("station_id", "=", liugong.id)
       .where("display_name", "=", "马建国")
       .execute();
+    await seedDemoAgreement(tx, liugong.id, contractor.id, userIds);
     return liugong.id;
   });
   await seedDemoRegistry(owner, cipher, liugongId);
   return { created: true };
+}
+
+/**
+ * Liugong's 2026 purchase-of-service agreement (R13, R14, R17), filed with the prefecture, with its
+ * first allocation, payment and spending, so the governance pages open on real-looking numbers.
+ */
+async function seedDemoAgreement(tx: Tx, stationId: string, contractorId: string, userIds: Map<string, string>) {
+  const town = userIds.get("liugong.town") ?? null;
+  const pref = userIds.get("changji.pref") ?? null;
+  const admin = userIds.get("contractor.admin") ?? null;
+  const agreement = await tx
+    .insertInto("service_agreement")
+    .values({
+      station_id: stationId,
+      agreement_no: "LGZ-GMFW-2026-001",
+      purchaser_name: "昌吉市六工镇人民政府",
+      contractor_id: contractorId,
+      signed_on: "2026-02-20",
+      service_start: "2026-03-01",
+      service_end: "2026-12-31",
+      amount_fen: 26_000_000,
+      funding: JSON.stringify([
+        { source: "region_pilot", amountFen: 20_000_000 },
+        { source: "assistance_share", amountFen: 4_000_000 },
+        { source: "welfare_lottery", amountFen: 2_000_000 },
+      ]),
+      staffing_required: 3,
+      deliverables: JSON.stringify([
+        { kind: "visits_per_month", target: 60 },
+        { kind: "cases", target: 12 },
+        { kind: "group_activities", target: 10 },
+        { kind: "community_activities", target: 6 },
+      ]),
+      status: "acknowledged",
+      submitted_at: new Date("2026-02-25T10:00:00+08:00"),
+      submitted_by: admin,
+      decided_at: new Date("2026-03-02T16:00:00+08:00"),
+      decided_by: pref,
+      created_by: town,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto("agreement_event")
+    .values([
+      { station_id: stationId, agreement_id: agreement.id, kind: "created", actor_user_id: town },
+      { station_id: stationId, agreement_id: agreement.id, kind: "submitted", actor_user_id: admin },
+      { station_id: stationId, agreement_id: agreement.id, kind: "acknowledged", actor_user_id: pref },
+    ])
+    .execute();
+  await tx
+    .insertInto("fund_allocation")
+    .values([
+      { station_id: stationId, agreement_id: agreement.id, source: "region_pilot", amount_fen: 20_000_000, allocated_on: "2026-03-10", document_no: "新民发〔2026〕12号", recorded_by: town },
+      { station_id: stationId, agreement_id: agreement.id, source: "assistance_share", amount_fen: 4_000_000, allocated_on: "2026-04-01", document_no: "昌市民发〔2026〕8号", recorded_by: town },
+    ])
+    .execute();
+  await tx
+    .insertInto("fund_disbursement")
+    .values([
+      { station_id: stationId, agreement_id: agreement.id, amount_fen: 12_000_000, paid_on: "2026-03-20", voucher_no: "LGZ-2026-0031", recorded_by: town },
+      { station_id: stationId, agreement_id: agreement.id, amount_fen: 6_000_000, paid_on: "2026-07-15", voucher_no: "LGZ-2026-0107", recorded_by: town },
+    ])
+    .execute();
+  await tx
+    .insertInto("fund_spending")
+    .values([
+      { station_id: stationId, agreement_id: agreement.id, category: "personnel", amount_fen: 9_600_000, spent_on: "2026-06-30", description: "3—6月驻站社工工资及社保", recorded_by: admin },
+      { station_id: stationId, agreement_id: agreement.id, category: "activities", amount_fen: 860_000, spent_on: "2026-05-12", description: "老年人健康讲座及小组活动物资", recorded_by: admin },
+      { station_id: stationId, agreement_id: agreement.id, category: "training", amount_fen: 320_000, spent_on: "2026-04-18", description: "驻站社工岗前培训", recorded_by: admin },
+      { station_id: stationId, agreement_id: agreement.id, category: "office", amount_fen: 415_000, spent_on: "2026-03-25", description: "打印机、档案柜（R4）", recorded_by: admin },
+    ])
+    .execute();
 }

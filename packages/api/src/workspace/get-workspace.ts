@@ -23,6 +23,7 @@ export async function getWorkspace(tx: Tx, stationId: string) {
       "c.name as county_name",
       "p.name as prefecture_name",
       "k.name as contractor_name",
+      "s.contractor_id",
     ])
     .where("s.id", "=", stationId)
     .executeTakeFirst();
@@ -57,6 +58,8 @@ export async function getWorkspace(tx: Tx, stationId: string) {
       logoUrl: row.logo_updated_at ? `/branding/${row.id}/logo?v=${row.logo_updated_at.getTime()}` : null,
     },
     contractorName: row.contractor_name,
+    // The agreement form names the station's contractor as provider (issue 5).
+    contractorId: row.contractor_id,
     villageCount: Number(villages.n),
     staff: staff.map((s) => ({ id: s.id, displayName: s.display_name, position: s.position, qualification: s.qualification })),
   };
