@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-26-01-foundation.ts";
 import * as registry from "./2026-11-27-01-registry.ts";
 import * as visits from "./2026-11-27-02-visits.ts";
 import * as rlsInitPlans from "./2026-11-27-03-rls-initplans.ts";
+import * as activities from "./2026-11-28-02-activities.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-01-registry": registry,
   "2026-11-27-02-visits": visits,
   "2026-11-27-03-rls-initplans": rlsInitPlans,
+  "2026-11-28-02-activities": activities,
 };
