@@ -38,6 +38,8 @@ export const APP_ERROR_CODES = [
   "LEDGER_UNREADABLE",
   "LEDGER_HEADER",
   "LEDGER_EMPTY",
+  "ACTIVITY_VERSION_CONFLICT",
+  "FOLLOWUP_SUBJECT_NOT_SUPPORTED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -132,6 +134,14 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
     en: "No ledger header found, or required columns (name, ID number) are missing; check the header row",
   },
   LEDGER_EMPTY: { zh: "台账中没有数据行", en: "The ledger has no data rows" },
+  ACTIVITY_VERSION_CONFLICT: {
+    zh: "活动记录已被他人修改，请刷新后再保存",
+    en: "Someone else changed this activity meanwhile; reload it and save again",
+  },
+  FOLLOWUP_SUBJECT_NOT_SUPPORTED: {
+    zh: "暂不能对个案做满意度回访：个案功能尚未开通，请先对活动回访",
+    en: "Case follow-ups are not available yet: the case capability is not open; follow up activities for now",
+  },
 };
 
 export function appErrorMessage(code: AppErrorCode, locale: Locale): string {

@@ -24,3 +24,6 @@ export * from "./visits/barthel.ts";
 export * from "./visits/economic-survey.ts";
 export * from "./visits/findings.ts";
 export * from "./visits/text-fields.ts";
+export * from "./activities/vocab.ts";
+export * from "./activities/inputs.ts";
+export * from "./activities/totals.ts";
