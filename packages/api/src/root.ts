@@ -1,3 +1,4 @@
+import { activitiesRouter } from "./routers/activities.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
@@ -5,9 +6,13 @@ import { householdsRouter } from "./routers/households.ts";
 import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
+import { resourcesRouter } from "./routers/resources.ts";
+import { satisfactionRouter } from "./routers/satisfaction.ts";
 import { stationsRouter } from "./routers/stations.ts";
+import { supervisionRouter } from "./routers/supervision.ts";
 import { usersRouter } from "./routers/users.ts";
 import { visitsRouter } from "./routers/visits.ts";
+import { volunteersRouter } from "./routers/volunteers.ts";
 import { workspaceRouter } from "./routers/workspace.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -23,6 +28,11 @@ export const appRouter = router({
   households: householdsRouter,
   ledgers: ledgersRouter,
   visits: visitsRouter,
+  activities: activitiesRouter,
+  volunteers: volunteersRouter,
+  resources: resourcesRouter,
+  supervision: supervisionRouter,
+  satisfaction: satisfactionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenIdCheckChar } from "@shegong/domain";
 import { appRouter } from "../src/root.ts";
+import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from "./cross-tenant-activities.ts";
 import { createWorld, type World } from "./world.ts";
 
 /**
@@ -193,6 +194,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "visits.cadence": async (w) => stationAttack(w, (c) => c.visits.cadence({ stationId: w.stations.b })),
   "visits.setCadence": async (w) => stationAttack(w, (c) => c.visits.setCadence({ stationId: w.stations.b, category: "elderly_tekun", rule: null })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
+  ...activityAttacks({ stationAttack, key }),
 };
 
 async function stationAttack(w: World, call: (c: Caller) => Promise<unknown>): Promise<Promise<unknown>[]> {
@@ -253,6 +255,7 @@ describe("cross-tenant harness", () => {
     bWorker.aAdminId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "a.admin").executeTakeFirstOrThrow()).id;
     bPerson.visitId = (await b.visits.create({ stationId: world.stations.b, visit: visitFor(created.personId, bWorker.id), idempotencyKey: key() })).visitId;
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
+    await seedActivitiesOfB(world, key, { personId: bPerson.personId, householdId: bPerson.householdId, workerId: bWorker.id });
   }, 120_000);
   afterAll(() => world?.close());
 
@@ -290,5 +293,6 @@ describe("cross-tenant harness", () => {
     expect(risks.map((r) => r.id)).toEqual([bPerson.visitId]);
     expect((await b.visits.forPerson({ stationId: world.stations.b, personId: bPerson.personId })).map((v) => v.id)).toEqual([bPerson.visitId]);
     expect((await b.visits.cadence({ stationId: world.stations.b })).find((c) => c.category === "elderly_tekun")?.source).toBe("default");
+    await expectActivitiesOfBUntouched(world);
   });
 });

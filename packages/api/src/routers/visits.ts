@@ -2,11 +2,12 @@ import { todayInShanghai, ZCadenceSchema, ZCategoryKeySchema, ZIsoDateSchema, ZV
 import { z } from "zod";
 import { appError } from "../errors.ts";
 import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
-import { auditFrom, authedProcedure, router, type AuthedContext } from "../trpc.ts";
+import { actorOf } from "../shared/service-actor.ts";
+import { auditFrom, authedProcedure, router } from "../trpc.ts";
 import { cadenceTable, setStationCadence } from "../visits/cadence-settings.ts";
 import { dueList } from "../visits/due-list.ts";
 import { getVisit, openRisks, stationMembers, visitsForPerson, visitsInPeriod } from "../visits/list-visits.ts";
-import { acknowledgeRisk, recordVisit, type VisitActor } from "../visits/record-visit.ts";
+import { acknowledgeRisk, recordVisit } from "../visits/record-visit.ts";
 import { exportVisitLedger, periodRange } from "../visits/visit-ledger.ts";
 
 const station = z.object({ stationId: z.uuid() });
@@ -14,10 +15,6 @@ const read = authedProcedure.meta({ access: "station", permission: "workspace.re
 const write = authedProcedure.meta({ access: "station", permission: "workspace.write", write: true });
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const ZPeriod = z.union([z.object({ month: ZMonth }), z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/) })]);
-
-function actorOf(ctx: AuthedContext, stationId: string): VisitActor {
-  return { stationId, userId: ctx.userId, username: ctx.session.user.username, ip: ctx.ip, today: todayInShanghai() };
-}
 
 /** Field work (issue 4): visit rounds with cadence, due and overdue lists, the visit ledger. */
 export const visitsRouter = router({

@@ -10,14 +10,9 @@ import {
 } from "@shegong/domain";
 import { sql } from "kysely";
 import { appError } from "../errors.ts";
+import { assertStationMembers, type ServiceActor } from "../shared/service-actor.ts";
 
-export interface VisitActor {
-  stationId: string;
-  userId: string;
-  username: string;
-  ip: string;
-  today: string;
-}
+export type VisitActor = ServiceActor;
 
 /** The local 低保 standard for the station's county in the visit's year, if the bureau has set it. */
 async function dibaoStandardFor(tx: Tx, stationId: string, visitedOn: string) {
@@ -66,14 +61,7 @@ export async function recordVisit(tx: Tx, actor: VisitActor, visit: TVisitInput)
       ? await tx.selectFrom("person").select("id").where("station_id", "=", actor.stationId).where("id", "=", visit.subject.personId).executeTakeFirst()
       : await tx.selectFrom("household").select("id").where("station_id", "=", actor.stationId).where("id", "=", visit.subject.householdId).executeTakeFirst();
   if (!subject) throw appError("NOT_FOUND");
-  const members = await tx
-    .selectFrom("role_grant")
-    .select("user_id")
-    .where("station_id", "=", actor.stationId)
-    .where("user_id", "in", visit.workerUserIds)
-    .execute();
-  const unknown = visit.workerUserIds.filter((id) => !members.some((m) => m.user_id === id));
-  if (unknown.length > 0) throw appError("VALIDATION", { fieldErrors: { workerUserIds: ["不是本站人员 / not a member of this station"] }, userIds: unknown });
+  await assertStationMembers(tx, actor.stationId, visit.workerUserIds, "workerUserIds");
 
   const computed = await assessments(tx, actor.stationId, visit);
   const row = await tx
