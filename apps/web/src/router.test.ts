@@ -13,6 +13,11 @@ describe("matchRoute", () => {
     expect(matchRoute(`/station/${id}/households/${personId}`)).toEqual({ name: "stationHousehold", stationId: id, householdId: personId });
     expect(matchRoute(`/station/${id}/ledgers`)).toEqual({ name: "stationLedgers", stationId: id });
     expect(matchRoute(`/station/${id}/visits`)).toEqual({ name: "stationVisits", stationId: id });
+    expect(matchRoute(`/station/${id}/activities`)).toEqual({ name: "stationActivities", stationId: id });
+    expect(matchRoute(`/station/${id}/activities/${personId}`)).toEqual({ name: "stationActivity", stationId: id, activityId: personId });
+    expect(matchRoute(`/station/${id}/volunteers`)).toEqual({ name: "stationVolunteers", stationId: id });
+    expect(matchRoute(`/station/${id}/resources`)).toEqual({ name: "stationResources", stationId: id });
+    expect(matchRoute(`/station/${id}/supervision`)).toEqual({ name: "stationSupervision", stationId: id });
     expect(matchRoute("/console/6523/")).toEqual({ name: "console", divisionCode: "6523" });
     expect(matchRoute("/region/65")).toEqual({ name: "region", divisionCode: "65" });
   });

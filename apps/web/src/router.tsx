@@ -34,6 +34,11 @@ export type Route =
   | { name: "stationHousehold"; stationId: string; householdId: string }
   | { name: "stationLedgers"; stationId: string }
   | { name: "stationVisits"; stationId: string }
+  | { name: "stationActivities"; stationId: string }
+  | { name: "stationActivity"; stationId: string; activityId: string }
+  | { name: "stationVolunteers"; stationId: string }
+  | { name: "stationResources"; stationId: string }
+  | { name: "stationSupervision"; stationId: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -52,6 +57,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/households/${UUID}$`, "i"), (m) => ({ name: "stationHousehold", stationId: m[1] ?? "", householdId: m[2] ?? "" })],
   [new RegExp(`^/station/${UUID}/ledgers$`, "i"), (m) => ({ name: "stationLedgers", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/visits$`, "i"), (m) => ({ name: "stationVisits", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/activities$`, "i"), (m) => ({ name: "stationActivities", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/activities/${UUID}$`, "i"), (m) => ({ name: "stationActivity", stationId: m[1] ?? "", activityId: m[2] ?? "" })],
+  [new RegExp(`^/station/${UUID}/volunteers$`, "i"), (m) => ({ name: "stationVolunteers", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/resources$`, "i"), (m) => ({ name: "stationResources", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/supervision$`, "i"), (m) => ({ name: "stationSupervision", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
@@ -67,7 +77,23 @@ export function matchRoute(path: string): Route {
 }
 
 /** The pages inside a station's workspace. */
-export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" | "stationVisits" }>;
+export type StationRoute = Extract<
+  Route,
+  {
+    name:
+      | "station"
+      | "stationPeople"
+      | "stationPerson"
+      | "stationHousehold"
+      | "stationLedgers"
+      | "stationVisits"
+      | "stationActivities"
+      | "stationActivity"
+      | "stationVolunteers"
+      | "stationResources"
+      | "stationSupervision";
+  }
+>;
 
 /** The station a route belongs to, for the station switcher and the workspace that stays open across its pages. */
 export function stationIdOf(route: Route): string | null {

@@ -15,14 +15,34 @@ const PersonPage = lazy(() => import("./PersonPage.tsx").then((m) => ({ default:
 const HouseholdPage = lazy(() => import("./HouseholdPage.tsx").then((m) => ({ default: m.HouseholdPage })));
 const VisitsPage = lazy(() => import("./VisitsPage.tsx").then((m) => ({ default: m.VisitsPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
+const ActivitiesPage = lazy(() => import("./ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })));
+const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ default: m.ActivityPage })));
+const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ default: m.VolunteersPage })));
+const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
+const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "ledgers";
+type Section = "overview" | "people" | "visits" | "activities" | "volunteers" | "resources" | "supervision" | "ledgers";
 
 function sectionOf(route: StationRoute): Section {
-  if (route.name === "stationLedgers") return "ledgers";
-  if (route.name === "stationVisits") return "visits";
-  if (route.name === "station") return "overview";
-  return "people";
+  switch (route.name) {
+    case "stationLedgers":
+      return "ledgers";
+    case "stationVisits":
+      return "visits";
+    case "stationActivities":
+    case "stationActivity":
+      return "activities";
+    case "stationVolunteers":
+      return "volunteers";
+    case "stationResources":
+      return "resources";
+    case "stationSupervision":
+      return "supervision";
+    case "station":
+      return "overview";
+    default:
+      return "people";
+  }
 }
 
 function StationSection({ route, workspace, onWorkspaceChange }: { route: StationRoute; workspace: Workspace; onWorkspaceChange: (next: Workspace) => void }) {
@@ -39,6 +59,16 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <LedgersPage />;
     case "stationVisits":
       return <VisitsPage />;
+    case "stationActivities":
+      return <ActivitiesPage />;
+    case "stationActivity":
+      return <ActivityPage key={route.activityId} activityId={route.activityId} />;
+    case "stationVolunteers":
+      return <VolunteersPage />;
+    case "stationResources":
+      return <ResourcesPage />;
+    case "stationSupervision":
+      return <SupervisionPage />;
   }
 }
 
@@ -70,6 +100,10 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "overview", path: base, label: t("station.nav.overview") },
     { key: "people", path: `${base}/people`, label: t("station.nav.people") },
     { key: "visits", path: `${base}/visits`, label: t("station.nav.visits") },
+    { key: "activities", path: `${base}/activities`, label: t("station.nav.activities") },
+    { key: "volunteers", path: `${base}/volunteers`, label: t("station.nav.volunteers") },
+    { key: "resources", path: `${base}/resources`, label: t("station.nav.resources") },
+    { key: "supervision", path: `${base}/supervision`, label: t("station.nav.supervision") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
   ];
 
