@@ -104,7 +104,7 @@ export function ActivityPage({ activityId }: { activityId: string }) {
             { title: t("resource.kind"), key: "k", render: (_, r) => labelOrDash(RESOURCE_KIND_LABELS, r.kind, locale) },
             { title: t("resource.source"), dataIndex: "source" },
             { title: t("resource.description"), dataIndex: "description" },
-            { title: t("resource.value"), key: "v", align: "right", render: (_, r) => formatFen(r.valueFen) },
+            { title: t("resource.amount"), key: "v", align: "right", render: (_, r) => formatFen(r.valueFen) },
           ]}
         />
       </Card>

@@ -46,9 +46,9 @@ export function ResourcesPage() {
       </div>
       {totals && (
         <Space wrap size="large" style={{ marginBottom: 12 }} data-testid="resource-totals">
-          <Statistic title={t("common.total")} value={formatFen(totals.totalFen)} suffix="元" />
+          <Statistic title={t("resource.totalCount", { count: totals.count })} value={formatFen(totals.totalFen)} />
           {RESOURCE_KINDS.map((k) => (
-            <Statistic key={k} title={labelOrDash(RESOURCE_KIND_LABELS, k, locale)} value={formatFen(totals.byKind[k].valueFen)} suffix="元" />
+            <Statistic key={k} title={labelOrDash(RESOURCE_KIND_LABELS, k, locale)} value={formatFen(totals.byKind[k].valueFen)} />
           ))}
         </Space>
       )}
@@ -65,7 +65,7 @@ export function ResourcesPage() {
           { title: t("resource.source"), dataIndex: "source" },
           { title: t("resource.description"), dataIndex: "description" },
           { title: t("resource.beneficiary"), key: "b", render: (_, r) => beneficiaryLink(r) },
-          { title: t("resource.value"), key: "v", align: "right", render: (_, r) => formatFen(r.valueFen) },
+          { title: t("resource.amount"), key: "v", align: "right", render: (_, r) => formatFen(r.valueFen) },
         ]}
       />
       {recording && <ResourceModal onClose={() => setRecording(false)} />}
