@@ -187,9 +187,9 @@ export function ActivityDrawer({ activity, onClose }: { activity?: Activity; onC
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field) => (
-                  <Space key={field.key} align="baseline" wrap>
+                  <Space key={field.key} align="baseline" wrap style={{ display: "flex" }}>
                     <Form.Item name={[field.name, "volunteerId"]} rules={[{ required: true, message: t("volunteer.name") }]}>
-                      <Select style={{ width: 200 }} showSearch={{ optionFilterProp: "label" }} options={(volunteers.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))} />
+                      <Select style={{ width: 200 }} data-testid="activity-volunteer-select" showSearch={{ optionFilterProp: "label" }} options={(volunteers.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))} />
                     </Form.Item>
                     <Form.Item name={[field.name, "minutes"]} rules={[{ required: true, message: t("activity.duration") }]}>
                       <InputNumber min={1} max={1440} precision={0} suffix={t("common.minutesUnit")} style={{ width: 140 }} />
