@@ -2,6 +2,7 @@ import { todayInShanghai } from "@shegong/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { citizenId } from "./ids.ts";
+import { readBack } from "./xlsx.ts";
 import { createWorld, type World } from "./world.ts";
 
 const key = () => `k${Math.random().toString(36).slice(2, 12)}`;
@@ -188,5 +189,23 @@ describe("activities, volunteers, resources, supervision, satisfaction (issue 4 
     const future = await create(activity({ heldOn: "2099-01-01" })).catch((e: { details?: { fieldErrors?: Record<string, string[]> } }) => e);
     expect((future as { details?: { fieldErrors?: Record<string, string[]> } }).details?.fieldErrors?.heldOn?.[0]).toBe(`日期不能晚于今天（${today}） / The date cannot be after today (${today})`);
     expect(await appCodeOf((await world.as("a.inspector")).activities.create({ stationId: world.stations.a, activity: activity(), idempotencyKey: key() }))).toBe("FORBIDDEN");
+  });
+
+  it("exports the month's 活动台账 with attendance counted, not named, and audits the export", async () => {
+    const admin = await world.as("a.admin");
+    const month = today.slice(0, 7);
+    const expected = (await admin.activities.list({ stationId: world.stations.a, year })).filter((a) => a.heldOn.startsWith(month));
+    const file = await admin.activities.ledger({ stationId: world.stations.a, period: { month } });
+    expect(file.rows).toBe(expected.length);
+    const sheet = await readBack(file.base64);
+    expect(sheet[0]![0]).toBe("昌吉市六工镇社会工作服务站活动台账");
+    const people = expected.reduce((n, a) => n + a.attendance.total, 0);
+    expect(String(sheet[1]![0])).toContain(`活动 ${expected.length} 场，参加 ${people} 人次`);
+    expect(sheet[2]!.slice(0, 3)).toEqual(["序号", "活动日期", "活动主题"]);
+    const first = sheet.find((r) => r[2] === "老年人防诈骗小组" && r[9] === 2);
+    expect(first?.slice(9, 12)).toEqual([2, 15, 17]);
+    expect(JSON.stringify(sheet)).not.toContain("张大爷");
+    const audit = await world.dbs.owner.db.selectFrom("audit_event").select("action").where("station_id", "=", world.stations.a).where("action", "=", "activity.ledger.export").execute();
+    expect(audit).toHaveLength(1);
   });
 });

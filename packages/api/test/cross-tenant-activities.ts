@@ -67,6 +67,7 @@ export function activityAttacks({ stationAttack, key }: Harness): Record<string,
         (await aAdmin(w)).activities.update({ stationId: w.stations.a, activityId: b.activityId, version: 1, activity: activityInput(own, { topic: "改" }) }),
       ];
     },
+    "activities.ledger": async (w) => stationAttack(w, (c) => c.activities.ledger({ stationId: w.stations.b, period: { month: today.slice(0, 7) } })),
     "volunteers.list": async (w) => stationAttack(w, (c) => c.volunteers.list({ stationId: w.stations.b, year })),
     "volunteers.create": async (w) =>
       stationAttack(w, (c) => c.volunteers.create({ stationId: w.stations.b, volunteer: { name: "x", joinedOn: "2026-01-01" }, idempotencyKey: key() })),

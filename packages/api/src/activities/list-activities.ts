@@ -1,5 +1,5 @@
 import type { Tx } from "@shegong/db";
-import { satisfactionSummary } from "@shegong/domain";
+import { satisfactionSummary, type ActivityKind } from "@shegong/domain";
 import { sql } from "kysely";
 import { appError } from "../errors.ts";
 import { followupsFor } from "../satisfaction/followups.ts";
@@ -9,9 +9,8 @@ export function yearRange(year: number) {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-/** A station's activities in a year, newest first, with their attendance and volunteer hours. */
-export async function listActivities(tx: Tx, stationId: string, year: number, kind?: string) {
-  const { from, to } = yearRange(year);
+/** A station's activities between two dates, newest first, with their attendance and volunteer time. */
+export async function activitiesInRange(tx: Tx, stationId: string, from: string, to: string, kind?: ActivityKind) {
   let query = tx
     .selectFrom("activity as a")
     .select([
@@ -25,15 +24,18 @@ export async function listActivities(tx: Tx, stationId: string, year: number, ki
       "a.duration_minutes",
       "a.place",
       "a.others_count",
+      "a.summary",
       "a.version",
       sql<number>`(select count(*)::int from activity_attendee x where x.station_id = a.station_id and x.activity_id = a.id)`.as("registered_count"),
       sql<number>`(select count(*)::int from activity_volunteer x where x.station_id = a.station_id and x.activity_id = a.id)`.as("volunteer_count"),
       sql<number>`(select coalesce(sum(x.minutes), 0)::int from activity_volunteer x where x.station_id = a.station_id and x.activity_id = a.id)`.as("volunteer_minutes"),
+      sql<string | null>`(select string_agg(u.display_name, '、' order by u.display_name) from activity_worker w join app_user u on u.id = w.user_id
+        where w.station_id = a.station_id and w.activity_id = a.id)`.as("workers"),
     ])
     .where("a.station_id", "=", stationId)
     .where("a.held_on", ">=", from)
     .where("a.held_on", "<=", to);
-  if (kind) query = query.where("a.kind", "=", kind as "group");
+  if (kind) query = query.where("a.kind", "=", kind);
   const rows = await query.orderBy("a.held_on", "desc").orderBy("a.recorded_at", "desc").execute();
   return rows.map((r) => ({
     id: r.id,
@@ -45,11 +47,18 @@ export async function listActivities(tx: Tx, stationId: string, year: number, ki
     startTime: r.start_time,
     durationMinutes: r.duration_minutes,
     place: r.place,
+    summary: r.summary,
     version: r.version,
+    workers: r.workers,
     attendance: { registered: r.registered_count, others: r.others_count, total: r.registered_count + r.others_count },
     volunteers: r.volunteer_count,
     volunteerMinutes: r.volunteer_minutes,
   }));
+}
+
+export function listActivities(tx: Tx, stationId: string, year: number, kind?: ActivityKind) {
+  const { from, to } = yearRange(year);
+  return activitiesInRange(tx, stationId, from, to, kind);
 }
 
 /** One activity with everything hung on it: people, workers, volunteers, resources, follow-ups and earlier versions. */

@@ -8,3 +8,9 @@ export const stationWrite = authedProcedure.meta({ access: "station", permission
 
 /** A calendar year of reports: evaluators look at a year, and the bureaus at one at a time. */
 export const ZReportYearSchema = z.number().int().min(2000).max(2100);
+
+/** A ledger's period: a month ('2026-11') or a quarter ('2026-Q4'). */
+export const ZLedgerPeriodSchema = z.union([
+  z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
+  z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/) }),
+]);
