@@ -482,4 +482,6 @@ export const en: Record<MessageKey, string> = {
   "satisfaction.summary": "{n} responses, mean {mean}, {percent} satisfied",
   "satisfaction.none": "No follow-ups yet",
   "satisfaction.station": "Station satisfaction this year",
+  "activityLedger.title": "Activity ledger",
+  "activityLedger.explain": "The station's activities of a month or quarter as xlsx, attendance counted, not named; every export is audited.",
 };

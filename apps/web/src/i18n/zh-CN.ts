@@ -481,6 +481,8 @@ export const zhCN = {
   "satisfaction.summary": "回访 {n} 人次，平均 {mean} 分，满意率 {percent}",
   "satisfaction.none": "暂无回访",
   "satisfaction.station": "本站本年度满意度",
+  "activityLedger.title": "活动台账",
+  "activityLedger.explain": "按月或按季度导出本站的活动记录（xlsx），参加人数只计人数不列姓名，导出记入审计日志。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
