@@ -8,6 +8,7 @@ import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { resourcesRouter } from "./routers/resources.ts";
 import { satisfactionRouter } from "./routers/satisfaction.ts";
+import { serviceHoursRouter } from "./routers/service-hours.ts";
 import { stationsRouter } from "./routers/stations.ts";
 import { supervisionRouter } from "./routers/supervision.ts";
 import { usersRouter } from "./routers/users.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   resources: resourcesRouter,
   supervision: supervisionRouter,
   satisfaction: satisfactionRouter,
+  serviceHours: serviceHoursRouter,
 });
 
 export type AppRouter = typeof appRouter;

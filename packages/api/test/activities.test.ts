@@ -208,4 +208,24 @@ describe("activities, volunteers, resources, supervision, satisfaction (issue 4 
     const audit = await world.dbs.owner.db.selectFrom("audit_event").select("action").where("station_id", "=", world.stations.a).where("action", "=", "activity.ledger.export").execute();
     expect(audit).toHaveLength(1);
   });
+
+  it("service hours add up per worker from visits, activities and follow-ups", async () => {
+    const worker = await world.as("a.worker");
+    await worker.visits.create({
+      stationId: world.stations.a,
+      visit: { visitedOn: today, kind: "patrol", mode: "home", durationMinutes: 40, subject: { personId: people[0]! }, workerUserIds: [workerId], area: "elderly", findings: {} },
+      idempotencyKey: key(),
+    });
+    const db = world.dbs.owner.db;
+    const sum = async (rows: Promise<{ minutes: number }[]>) => (await rows).reduce((n, r) => n + r.minutes, 0);
+    const activityMinutes = await sum(
+      db.selectFrom("activity_worker as w").innerJoin("activity as a", (j) => j.onRef("a.station_id", "=", "w.station_id").onRef("a.id", "=", "w.activity_id")).select("a.duration_minutes as minutes").where("w.user_id", "=", workerId).where("a.held_on", ">=", `${year}-01-01`).execute(),
+    );
+    const followupMinutes = await sum(db.selectFrom("satisfaction_followup").select("duration_minutes as minutes").where("recorded_by", "=", workerId).execute());
+    const hours = await worker.serviceHours.byWorker({ stationId: world.stations.a, year });
+    const mine = hours.find((h) => h.userId === workerId);
+    expect(mine).toMatchObject({ name: "a.worker", byKind: { visit: 40, activity: activityMinutes, followup: followupMinutes } });
+    expect(mine?.minutes).toBe(40 + activityMinutes + followupMinutes);
+    expect(mine?.byMonth.reduce((a, b) => a + b, 0)).toBe(mine?.minutes);
+  });
 });

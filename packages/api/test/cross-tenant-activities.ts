@@ -92,6 +92,7 @@ export function activityAttacks({ stationAttack, key }: Harness): Record<string,
           idempotencyKey: key(),
         }),
       ),
+    "serviceHours.byWorker": async (w) => stationAttack(w, (c) => c.serviceHours.byWorker({ stationId: w.stations.b, year })),
     "satisfaction.summary": async (w) => stationAttack(w, (c) => c.satisfaction.summary({ stationId: w.stations.b, year })),
     "satisfaction.create": async (w) => [
       ...(await stationAttack(w, (c) => c.satisfaction.create({ stationId: w.stations.b, followup: followup(b.activityId), idempotencyKey: key() }))),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labelOf, spellingClashes, type VocabLabels } from "../registry/vocab.ts";
 import { checkServiceDate, ZActivityInputSchema, ZLinkedResourceInputSchema, ZSatisfactionInputSchema, ZSupervisionInputSchema, ZVolunteerInputSchema, type TActivityInputDraft } from "./inputs.ts";
-import { hoursOf, resourceTotals, satisfactionSummary, supervisionMatrix, volunteerYearTotals } from "./totals.ts";
+import { hoursOf, resourceTotals, satisfactionSummary, supervisionMatrix, volunteerYearTotals, workerServiceHours } from "./totals.ts";
 import {
   ACTIVITY_KIND_LABELS,
   FOLLOWUP_SUBJECT_KIND_LABELS,
@@ -165,5 +165,21 @@ describe("totals", () => {
     expect(satisfactionSummary([5, 5, 4])).toMatchObject({ meanScore: 4.67, satisfiedPercent: 100 });
     expect(satisfactionSummary([])).toEqual({ responses: 0, meanScore: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }, satisfiedPercent: null });
     expect(() => satisfactionSummary([6])).toThrow(RangeError);
+  });
+
+  it("service hours add up per worker, month and kind of record, within the year", () => {
+    const hours = workerServiceHours(
+      [
+        { userId: W1, kind: "visit", on: "2026-01-10", minutes: 30 },
+        { userId: W1, kind: "activity", on: "2026-01-20", minutes: 90 },
+        { userId: W2, kind: "activity", on: "2026-01-20", minutes: 90 },
+        { userId: W1, kind: "followup", on: "2026-03-01", minutes: 5 },
+        { userId: W1, kind: "visit", on: "2025-12-31", minutes: 600 },
+      ],
+      2026,
+    );
+    expect(hours.find((h) => h.userId === W1)).toMatchObject({ minutes: 125, byKind: { visit: 30, activity: 90, followup: 5 } });
+    expect(hours.find((h) => h.userId === W1)?.byMonth.slice(0, 3)).toEqual([120, 0, 5]);
+    expect(hours.find((h) => h.userId === W2)?.minutes).toBe(90);
   });
 });

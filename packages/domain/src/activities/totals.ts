@@ -145,3 +145,39 @@ export function satisfactionSummary(scores: readonly number[]): SatisfactionSumm
     satisfiedPercent: Math.round(((distribution[4] + distribution[5]) / responses) * 1000) / 10,
   };
 }
+
+export const SERVICE_RECORD_KINDS = ["visit", "activity", "followup"] as const;
+export type ServiceRecordKind = (typeof SERVICE_RECORD_KINDS)[number];
+
+export interface WorkerServiceRecord {
+  userId: string;
+  kind: ServiceRecordKind;
+  on: string;
+  minutes: number;
+}
+
+export interface WorkerServiceHours {
+  userId: string;
+  /** Minutes per month of the year (index 0 = January). */
+  byMonth: number[];
+  byKind: Record<ServiceRecordKind, number>;
+  minutes: number;
+}
+
+/**
+ * Service time per worker and month (issue 4 item 7: every service record carries its duration, so
+ * service hours add up). Each worker named on a record is credited its whole duration: two workers
+ * on a 30-minute visit each served 30 minutes, which is how worker-hours are reported.
+ */
+export function workerServiceHours(records: readonly WorkerServiceRecord[], year: number): WorkerServiceHours[] {
+  const byWorker = new Map<string, WorkerServiceHours>();
+  for (const r of records) {
+    if (Number(r.on.slice(0, 4)) !== year) continue;
+    const hours = byWorker.get(r.userId) ?? { userId: r.userId, byMonth: Array.from({ length: 12 }, () => 0), byKind: { visit: 0, activity: 0, followup: 0 }, minutes: 0 };
+    hours.byMonth[Number(r.on.slice(5, 7)) - 1]! += r.minutes;
+    hours.byKind[r.kind] += r.minutes;
+    hours.minutes += r.minutes;
+    byWorker.set(r.userId, hours);
+  }
+  return [...byWorker.values()];
+}
