@@ -484,4 +484,10 @@ export const en: Record<MessageKey, string> = {
   "satisfaction.station": "Station satisfaction this year",
   "activityLedger.title": "Activity ledger",
   "activityLedger.explain": "The station's activities of a month or quarter as xlsx, attendance counted, not named; every export is audited.",
+  "serviceHours.title": "Service hours per worker",
+  "serviceHours.explain": "Time on visits, activities and follow-ups per worker and month; every worker named on a record is credited its whole duration.",
+  "serviceHours.visits": "Visits",
+  "serviceHours.activities": "Activities",
+  "serviceHours.followups": "Follow-ups",
+  "serviceHours.empty": "No service recorded this year",
 };

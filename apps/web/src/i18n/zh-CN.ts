@@ -483,6 +483,12 @@ export const zhCN = {
   "satisfaction.station": "本站本年度满意度",
   "activityLedger.title": "活动台账",
   "activityLedger.explain": "按月或按季度导出本站的活动记录（xlsx），参加人数只计人数不列姓名，导出记入审计日志。",
+  "serviceHours.title": "社工服务时长（小时）",
+  "serviceHours.explain": "走访、活动和回访记录的时长按社工逐月累计；同一记录的每名社工都计入全部时长。",
+  "serviceHours.visits": "走访",
+  "serviceHours.activities": "活动",
+  "serviceHours.followups": "回访",
+  "serviceHours.empty": "本年度暂无服务记录",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,6 +4,7 @@ import { hoursOf, SUPERVISION_FORMAT_LABELS } from "@shegong/domain";
 import { Button, Card, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { ServiceHoursTable } from "../features/activities/ServiceHoursTable.tsx";
 import { SupervisionMatrixTable } from "../features/activities/SupervisionMatrixTable.tsx";
 import { SupervisionModal } from "../features/activities/SupervisionModal.tsx";
 import { currentYear, YearSelect } from "../features/activities/YearSelect.tsx";
@@ -14,7 +15,7 @@ import { trpc, type RouterOutputs } from "../trpc.ts";
 
 type Session = RouterOutputs["supervision"]["list"][number];
 
-/** Supervision per worker and month, the view evaluators check first, and the sessions behind it (issue 4 item 7). */
+/** Supervision per worker and month, the view evaluators check first, service hours beside it, and the sessions behind it (issue 4 item 7). */
 export function SupervisionPage() {
   const { t, locale } = useI18n();
   const { stationId, can } = useStation();
@@ -22,6 +23,7 @@ export function SupervisionPage() {
   const [recording, setRecording] = useState(false);
   const matrix = useQuery(trpc.supervision.matrix.queryOptions({ stationId, year }));
   const sessions = useQuery(trpc.supervision.list.queryOptions({ stationId, year }));
+  const serviceHours = useQuery(trpc.serviceHours.byWorker.queryOptions({ stationId, year }));
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size="middle" data-testid="supervision-page">
       <Card
@@ -40,6 +42,11 @@ export function SupervisionPage() {
         <Typography.Paragraph type="secondary">{t("supervision.matrix.explain")}</Typography.Paragraph>
         <ErrorAlert error={matrix.error ?? sessions.error} />
         {matrix.data && <SupervisionMatrixTable matrix={matrix.data} />}
+      </Card>
+      <Card title={t("serviceHours.title")}>
+        <Typography.Paragraph type="secondary">{t("serviceHours.explain")}</Typography.Paragraph>
+        <ErrorAlert error={serviceHours.error} />
+        {serviceHours.data && matrix.data && <ServiceHoursTable rows={serviceHours.data} months={matrix.data.months} />}
       </Card>
       <Card title={t("supervision.title")}>
         <Table<Session>
