@@ -15,6 +15,11 @@ describe("matchRoute", () => {
     expect(matchRoute(`/station/${id}/visits`)).toEqual({ name: "stationVisits", stationId: id });
     expect(matchRoute(`/station/${id}/cases`)).toEqual({ name: "stationCases", stationId: id });
     expect(matchRoute(`/station/${id}/cases/${personId}`)).toEqual({ name: "stationCase", stationId: id, caseId: personId });
+    expect(matchRoute(`/station/${id}/activities`)).toEqual({ name: "stationActivities", stationId: id });
+    expect(matchRoute(`/station/${id}/activities/${personId}`)).toEqual({ name: "stationActivity", stationId: id, activityId: personId });
+    expect(matchRoute(`/station/${id}/volunteers`)).toEqual({ name: "stationVolunteers", stationId: id });
+    expect(matchRoute(`/station/${id}/resources`)).toEqual({ name: "stationResources", stationId: id });
+    expect(matchRoute(`/station/${id}/supervision`)).toEqual({ name: "stationSupervision", stationId: id });
     expect(matchRoute("/console/6523/")).toEqual({ name: "console", divisionCode: "6523" });
     expect(matchRoute(`/station/${id}/agreements`)).toEqual({ name: "stationAgreements", stationId: id });
     expect(matchRoute("/console/652301/contractors")).toEqual({ name: "contractors", divisionCode: "652301" });

@@ -41,6 +41,11 @@ export type Route =
   | { name: "filings"; divisionCode: string }
   | { name: "fundSupervision"; divisionCode: string }
   | { name: "myContractor" }
+  | { name: "stationActivities"; stationId: string }
+  | { name: "stationActivity"; stationId: string; activityId: string }
+  | { name: "stationVolunteers"; stationId: string }
+  | { name: "stationResources"; stationId: string }
+  | { name: "stationSupervision"; stationId: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -61,6 +66,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/visits$`, "i"), (m) => ({ name: "stationVisits", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/cases$`, "i"), (m) => ({ name: "stationCases", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/cases/${UUID}$`, "i"), (m) => ({ name: "stationCase", stationId: m[1] ?? "", caseId: m[2] ?? "" })],
+  [new RegExp(`^/station/${UUID}/activities$`, "i"), (m) => ({ name: "stationActivities", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/activities/${UUID}$`, "i"), (m) => ({ name: "stationActivity", stationId: m[1] ?? "", activityId: m[2] ?? "" })],
+  [new RegExp(`^/station/${UUID}/volunteers$`, "i"), (m) => ({ name: "stationVolunteers", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/resources$`, "i"), (m) => ({ name: "stationResources", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/supervision$`, "i"), (m) => ({ name: "stationSupervision", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/agreements$`, "i"), (m) => ({ name: "stationAgreements", stationId: m[1] ?? "" })],
@@ -81,7 +91,26 @@ export function matchRoute(path: string): Route {
 }
 
 /** The pages inside a station's workspace. */
-export type StationRoute = Extract<Route, { name: "station" | "stationPeople" | "stationPerson" | "stationHousehold" | "stationLedgers" | "stationVisits" | "stationCases" | "stationCase" | "stationAgreements" }>;
+export type StationRoute = Extract<
+  Route,
+  {
+    name:
+      | "station"
+      | "stationPeople"
+      | "stationPerson"
+      | "stationHousehold"
+      | "stationLedgers"
+      | "stationVisits"
+      | "stationCases"
+      | "stationCase"
+      | "stationAgreements"
+      | "stationActivities"
+      | "stationActivity"
+      | "stationVolunteers"
+      | "stationResources"
+      | "stationSupervision";
+  }
+>;
 
 /** The station a route belongs to, for the station switcher and the workspace that stays open across its pages. */
 export function stationIdOf(route: Route): string | null {

@@ -1,5 +1,6 @@
 import { attachmentsRouter } from "./routers/attachments.ts";
 import { agreementsRouter } from "./routers/agreements.ts";
+import { activitiesRouter } from "./routers/activities.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { casesRouter } from "./routers/cases.ts";
 import { contractorsRouter } from "./routers/contractors.ts";
@@ -11,9 +12,14 @@ import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { reportingRouter } from "./routers/reporting.ts";
+import { resourcesRouter } from "./routers/resources.ts";
+import { satisfactionRouter } from "./routers/satisfaction.ts";
+import { serviceHoursRouter } from "./routers/service-hours.ts";
 import { stationsRouter } from "./routers/stations.ts";
+import { supervisionRouter } from "./routers/supervision.ts";
 import { usersRouter } from "./routers/users.ts";
 import { visitsRouter } from "./routers/visits.ts";
+import { volunteersRouter } from "./routers/volunteers.ts";
 import { workspaceRouter } from "./routers/workspace.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -35,6 +41,12 @@ export const appRouter = router({
   contractors: contractorsRouter,
   agreements: agreementsRouter,
   funds: fundsRouter,
+  activities: activitiesRouter,
+  volunteers: volunteersRouter,
+  resources: resourcesRouter,
+  supervision: supervisionRouter,
+  satisfaction: satisfactionRouter,
+  serviceHours: serviceHoursRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenIdCheckChar } from "@shegong/domain";
 import { appRouter } from "../src/root.ts";
 import { agreementInput, contractorInput } from "./governance-fixtures.ts";
+import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from "./cross-tenant-activities.ts";
 import { createWorld, type World } from "./world.ts";
 
 /**
@@ -279,6 +280,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "funds.spend": async (w) =>
     onBAgreement(w, (c, stationId) => c.funds.spend({ stationId, agreementId: bGov.agreementId, spending: { category: "other", amountFen: 100, spentOn: "2026-11-20", description: "x" }, idempotencyKey: key() })),
   "funds.supervision": async (w) => (await asMany(w, ["ili.pref", "a.admin", "town.a", "contractor.a"])).map((c) => c.funds.supervision({ divisionCode: "6523" })),
+  ...activityAttacks({ stationAttack, key }),
 };
 
 /** Station-side attackers on B (the prefecture and city bureau cover B, so they are left out). */
@@ -399,6 +401,7 @@ describe("cross-tenant harness", () => {
     await city.funds.disburse({ stationId: world.stations.b, agreementId: bGov.agreementId, disbursement: { amountFen: 600, paidOn: "2026-11-20", voucherNo: "B-1" }, idempotencyKey: key() });
     await b.funds.spend({ stationId: world.stations.b, agreementId: bGov.agreementId, spending: { category: "office", amountFen: 100, spentOn: "2026-11-20", description: "办公用品" }, idempotencyKey: key() });
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
+    await seedActivitiesOfB(world, key, { personId: bPerson.personId, householdId: bPerson.householdId, workerId: bWorker.id });
   }, 120_000);
   afterAll(() => world?.close());
 
@@ -453,5 +456,6 @@ describe("cross-tenant harness", () => {
     expect(bStation.contractor_id).toBe(bGov.contractorId);
     const bContractor = await world.dbs.owner.db.selectFrom("contractor").select(["business_scope", "division_code"]).where("id", "=", bGov.contractorId).executeTakeFirstOrThrow();
     expect(bContractor).toEqual({ business_scope: "社会工作服务；社区服务；志愿服务", division_code: "652301" });
+    await expectActivitiesOfBUntouched(world);
   });
 });

@@ -105,6 +105,30 @@ describe("rollups and region reports", () => {
     expect(await consistent(world.stations.a)).toEqual([]);
   });
 
+  it("activities, volunteers, resources, supervision and follow-ups roll up too", async () => {
+    const worker = await world.as("a.worker");
+    const { volunteerId } = await worker.volunteers.create({ stationId: world.stations.a, volunteer: { name: "赵志愿", phone: "13912345678", joinedOn: "2025-01-01" }, idempotencyKey: key() });
+    const { activityId } = await worker.activities.create({
+      stationId: world.stations.a,
+      activity: { kind: "group", area: "elderly", topic: "防诈骗小组", heldOn: today, durationMinutes: 90, place: "活动室", workerUserIds: [workerId], attendeePersonIds: people.slice(0, 3), othersCount: 12, volunteers: [{ volunteerId, minutes: 120 }] } as never,
+      idempotencyKey: key(),
+    });
+    await worker.resources.create({ stationId: world.stations.a, resource: { kind: "goods", source: "县慈善协会", description: "米面油", valueFen: 30_000, receivedOn: today, beneficiary: { activityId } } as never, idempotencyKey: key() });
+    for (const score of [5, 3]) {
+      await worker.satisfaction.create({ stationId: world.stations.a, followup: { subjectKind: "activity", subjectId: activityId, followedUpOn: today, mode: "phone", durationMinutes: 5, score } as never, idempotencyKey: key() });
+    }
+    await refresh();
+    expect(await facts(world.stations.a, month)).toMatchObject({
+      "activities.held:group": 1,
+      "activities.attendance": 15,
+      "volunteers.minutes": 120,
+      "resources.value_fen:goods": 30_000,
+      "satisfaction.responses": 2,
+      "satisfaction.score_total": 8,
+    });
+    expect(await consistent(world.stations.a)).toEqual([]);
+  });
+
   it("reports a prefecture's stations as sums, with small counts of people shown as <5", async () => {
     await refresh();
     const prefecture = await world.as("changji.pref");

@@ -7,7 +7,9 @@ import * as bulkLoadPlans from "./2026-11-27-04-bulk-load-plans.ts";
 import * as attachments from "./2026-11-27-05-attachments.ts";
 import * as cases from "./2026-11-28-01-cases.ts";
 import * as rollups from "./2026-11-28-05-rollups.ts";
+import * as activityRollups from "./2026-11-28-06-activity-rollups.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
+import * as activities from "./2026-11-28-02-activities.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-04-bulk-load-plans": bulkLoadPlans,
   "2026-11-27-05-attachments": attachments,
   "2026-11-28-01-cases": cases,
+  "2026-11-28-02-activities": activities,
   "2026-11-28-03-governance": governance,
   "2026-11-28-05-rollups": rollups,
+  "2026-11-28-06-activity-rollups": activityRollups,
 };

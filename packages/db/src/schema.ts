@@ -536,8 +536,120 @@ export interface FundSpendingTable {
   recorded_at: Generated<Date>;
 }
 
+export interface ActivityTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: "group" | "community" | "publicity";
+  publicity_topic: string | null;
+  area: string;
+  topic: string;
+  held_on: IsoDate;
+  start_time: string | null;
+  duration_minutes: number;
+  place: string;
+  others_count: number;
+  summary: string | null;
+  version: Generated<number>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Timestamp | null;
+}
+
+export interface ActivityRevisionTable {
+  station_id: string;
+  activity_id: string;
+  version: number;
+  snapshot: ColumnType<unknown, string, never>;
+  replaced_by: string | null;
+  replaced_at: Generated<Date>;
+}
+
+export interface ActivityAttendeeTable {
+  station_id: string;
+  activity_id: string;
+  person_id: string;
+}
+
+export interface ActivityWorkerTable {
+  station_id: string;
+  activity_id: string;
+  user_id: string;
+}
+
+export interface VolunteerTable {
+  station_id: string;
+  id: Generated<string>;
+  name: string;
+  phone: string | null;
+  skills: string | null;
+  joined_on: IsoDate;
+  left_on: IsoDate | null;
+  note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ActivityVolunteerTable {
+  station_id: string;
+  activity_id: string;
+  volunteer_id: string;
+  minutes: number;
+}
+
+export interface LinkedResourceTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: "goods" | "money" | "service";
+  source: string;
+  description: string;
+  value_fen: number;
+  received_on: IsoDate;
+  person_id: string | null;
+  household_id: string | null;
+  activity_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface SupervisionSessionTable {
+  station_id: string;
+  id: Generated<string>;
+  format: "individual" | "group";
+  supervisor_user_id: string | null;
+  supervisor_name: string | null;
+  held_on: IsoDate;
+  duration_minutes: number;
+  topics: string;
+  cases_discussed: ColumnType<unknown, string | undefined, string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface SupervisionAttendeeTable {
+  station_id: string;
+  session_id: string;
+  user_id: string;
+}
+
+export interface SatisfactionFollowupTable {
+  station_id: string;
+  id: Generated<string>;
+  subject_kind: "activity" | "case";
+  subject_id: string;
+  followed_up_on: IsoDate;
+  mode: string;
+  duration_minutes: number;
+  score: number;
+  comment: string | null;
+  respondent_person_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface Database {
-  division: DivisionTable;
+division: DivisionTable;
   contractor: ContractorTable;
   station: StationTable;
   station_status_event: StationStatusEventTable;
@@ -578,6 +690,16 @@ export interface Database {
   case_review: CaseReviewTable;
   case_signoff: CaseSignoffTable;
   case_referral: CaseReferralTable;
+  activity: ActivityTable;
+  activity_revision: ActivityRevisionTable;
+  activity_attendee: ActivityAttendeeTable;
+  activity_worker: ActivityWorkerTable;
+  volunteer: VolunteerTable;
+  activity_volunteer: ActivityVolunteerTable;
+  linked_resource: LinkedResourceTable;
+  supervision_session: SupervisionSessionTable;
+  supervision_attendee: SupervisionAttendeeTable;
+  satisfaction_followup: SatisfactionFollowupTable;
 }
 
 export type Station = Selectable<StationTable>;

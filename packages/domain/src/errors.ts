@@ -55,6 +55,7 @@ export const APP_ERROR_CODES = [
   "AGREEMENT_FUNDING",
   "FUNDS_OVER_ALLOCATION",
   "FUNDS_OVERRIDE_FORBIDDEN",
+  "ACTIVITY_VERSION_CONFLICT",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -204,6 +205,10 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   FUNDS_OVERRIDE_FORBIDDEN: {
     zh: "您无权超额拨付资金，请联系市（县）民政局",
     en: "You may not pay beyond the allocation; contact the city/county bureau",
+  },
+  ACTIVITY_VERSION_CONFLICT: {
+    zh: "活动记录已被他人修改，请刷新后再保存",
+    en: "Someone else changed this activity meanwhile; reload it and save again",
   },
 };
 

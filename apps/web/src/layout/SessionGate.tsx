@@ -30,6 +30,11 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationCases":
     case "stationCase":
     case "stationAgreements":
+    case "stationActivities":
+    case "stationActivity":
+    case "stationVolunteers":
+    case "stationResources":
+    case "stationSupervision":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
     case "console":

@@ -18,16 +18,39 @@ const CasesPage = lazy(() => import("./CasesPage.tsx").then((m) => ({ default: m
 const CasePage = lazy(() => import("./CasePage.tsx").then((m) => ({ default: m.CasePage })));
 const AgreementsPage = lazy(() => import("./AgreementsPage.tsx").then((m) => ({ default: m.AgreementsPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
+const ActivitiesPage = lazy(() => import("./ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })));
+const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ default: m.ActivityPage })));
+const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ default: m.VolunteersPage })));
+const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
+const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "ledgers" | "agreements";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "ledgers" | "agreements";
 
 function sectionOf(route: StationRoute): Section {
-  if (route.name === "stationLedgers") return "ledgers";
-  if (route.name === "stationAgreements") return "agreements";
-  if (route.name === "stationVisits") return "visits";
-  if (route.name === "stationCases" || route.name === "stationCase") return "cases";
-  if (route.name === "station") return "overview";
-  return "people";
+  switch (route.name) {
+    case "stationLedgers":
+      return "ledgers";
+    case "stationAgreements":
+      return "agreements";
+    case "stationVisits":
+      return "visits";
+    case "stationCases":
+    case "stationCase":
+      return "cases";
+    case "stationActivities":
+    case "stationActivity":
+      return "activities";
+    case "stationVolunteers":
+      return "volunteers";
+    case "stationResources":
+      return "resources";
+    case "stationSupervision":
+      return "supervision";
+    case "station":
+      return "overview";
+    default:
+      return "people";
+  }
 }
 
 function StationSection({ route, workspace, onWorkspaceChange }: { route: StationRoute; workspace: Workspace; onWorkspaceChange: (next: Workspace) => void }) {
@@ -50,6 +73,16 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "stationAgreements":
       return <AgreementsPage />;
+    case "stationActivities":
+      return <ActivitiesPage />;
+    case "stationActivity":
+      return <ActivityPage key={route.activityId} activityId={route.activityId} />;
+    case "stationVolunteers":
+      return <VolunteersPage />;
+    case "stationResources":
+      return <ResourcesPage />;
+    case "stationSupervision":
+      return <SupervisionPage />;
   }
 }
 
@@ -82,6 +115,10 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "people", path: `${base}/people`, label: t("station.nav.people") },
     { key: "visits", path: `${base}/visits`, label: t("station.nav.visits") },
     { key: "cases", path: `${base}/cases`, label: t("station.nav.cases") },
+    { key: "activities", path: `${base}/activities`, label: t("station.nav.activities") },
+    { key: "volunteers", path: `${base}/volunteers`, label: t("station.nav.volunteers") },
+    { key: "resources", path: `${base}/resources`, label: t("station.nav.resources") },
+    { key: "supervision", path: `${base}/supervision`, label: t("station.nav.supervision") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
   ];

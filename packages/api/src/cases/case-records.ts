@@ -1,7 +1,7 @@
 import type { Tx } from "@shegong/db";
 import { statusAfter, type TCaseAssessment, type TCasePlan, type TCaseReferral, type TCaseReview, type TCaseService, type TReferralFollowUp } from "@shegong/domain";
 import { appError } from "../errors.ts";
-import { requireStationMembers } from "../shared/station-members.ts";
+import { assertStationMembers } from "../shared/service-actor.ts";
 import { caseStep, loadCase, requireAction, requirePastDate, type CaseActor } from "./case-actor.ts";
 
 /** Risk moves with each assessment and review; the event keeps the level it was. */
@@ -50,7 +50,7 @@ export async function addService(tx: Tx, actor: CaseActor, caseId: string, input
   const kase = await loadCase(tx, actor.stationId, caseId);
   requireAction("addService", kase.status);
   requirePastDate(input.servedOn, actor.today, "servedOn");
-  await requireStationMembers(tx, actor.stationId, input.workerUserIds, "workerUserIds");
+  await assertStationMembers(tx, actor.stationId, input.workerUserIds, "workerUserIds");
   const row = await tx
     .insertInto("case_service")
     .values({

@@ -2,7 +2,7 @@ import type { Tx } from "@shegong/db";
 import type { TCaseIntake } from "@shegong/domain";
 import { formatCaseNumber } from "@shegong/domain";
 import { appError } from "../errors.ts";
-import { requireStationMembers } from "../shared/station-members.ts";
+import { assertStationMembers } from "../shared/service-actor.ts";
 import { caseStep, requirePastDate, type CaseActor } from "./case-actor.ts";
 
 /** The next case number of the year: a counter row, locked by its upsert, so two intakes never share one. */
@@ -36,7 +36,7 @@ export async function openCase(tx: Tx, actor: CaseActor, intake: TCaseIntake) {
     if (!aboutPerson) throw appError("VALIDATION", { fieldErrors: { sourceVisitId: ["该次走访不是此人的 / The visit is not about this person"] } });
   }
   const workerId = intake.assignedWorkerId === undefined ? actor.userId : intake.assignedWorkerId;
-  if (workerId) await requireStationMembers(tx, actor.stationId, [workerId], "assignedWorkerId");
+  if (workerId) await assertStationMembers(tx, actor.stationId, [workerId], "assignedWorkerId");
 
   const caseNo = await nextCaseNumber(tx, actor.stationId, Number(intake.intakeOn.slice(0, 4)));
   const row = await tx
@@ -73,6 +73,6 @@ export async function openCase(tx: Tx, actor: CaseActor, intake: TCaseIntake) {
 
 /** A new assigned worker (or none); the case history keeps who it was before. */
 export async function assignCase(tx: Tx, actor: CaseActor, kase: { id: string; status: string; assigned_worker_id: string | null }, workerId: string | null) {
-  if (workerId) await requireStationMembers(tx, actor.stationId, [workerId], "workerUserId");
+  if (workerId) await assertStationMembers(tx, actor.stationId, [workerId], "workerUserId");
   await caseStep(tx, actor, { id: kase.id, status: kase.status as never }, { kind: "assigned", set: { assigned_worker_id: workerId }, detail: { from: kase.assigned_worker_id, to: workerId } });
 }

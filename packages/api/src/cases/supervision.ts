@@ -1,7 +1,7 @@
 import type { Tx } from "@shegong/db";
 import { needsSupervisorSignOff, QUALIFICATION_LEVEL_LABELS, signOffRefusal, type CaseStatus, type SignoffKind, type TCaseClosure, type TSignOffDecision, type TStaffQualification } from "@shegong/domain";
 import { appError } from "../errors.ts";
-import { requireStationMembers } from "../shared/station-members.ts";
+import { assertStationMembers } from "../shared/service-actor.ts";
 import { caseStep, loadCase, requireAction, requirePastDate, staffRecordOf, type CaseActor, type CaseRow } from "./case-actor.ts";
 
 export type SupervisedOutcome = { outcome: "done" } | { outcome: "signoff_requested"; signoffId: string };
@@ -225,7 +225,7 @@ export async function staffQualifications(tx: Tx, stationId: string, today: stri
 export async function setStaffQualification(tx: Tx, stationId: string, userId: string, input: TStaffQualification) {
   const member = await tx.selectFrom("role_grant").select("id").where("station_id", "=", stationId).where("user_id", "=", userId).executeTakeFirst();
   if (!member) throw appError("NOT_FOUND");
-  if (input.supervisorUserId) await requireStationMembers(tx, stationId, [input.supervisorUserId], "supervisorUserId");
+  if (input.supervisorUserId) await assertStationMembers(tx, stationId, [input.supervisorUserId], "supervisorUserId");
   if (input.supervisorUserId === userId) throw appError("VALIDATION", { fieldErrors: { supervisorUserId: ["不能指定本人为督导 / Nobody supervises themselves"] } });
   const values = {
     education: input.education ?? null,

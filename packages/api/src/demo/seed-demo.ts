@@ -4,6 +4,7 @@ import { creditCodeCheckChar, todayInShanghai, type Role } from "@shegong/domain
 import type { Kysely } from "kysely";
 import { createUser } from "../users/manage-users.ts";
 import { onboardStations } from "../stations/onboard-stations.ts";
+import { seedDemoActivities } from "./seed-activities.ts";
 import { seedDemoRegistry } from "./seed-registry.ts";
 
 /** Demo mode only: one password for every demo account, printed in the README. */
@@ -147,6 +148,7 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
     return liugong.id;
   });
   await seedDemoRegistry(owner, cipher, liugongId);
+  await seedDemoActivities(owner, liugongId);
   return { created: true };
 }
 

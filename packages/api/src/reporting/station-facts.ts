@@ -99,6 +99,46 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
   }
   for (const r of service.rows) push(monthKey(r.month), "cases.service_minutes", "", r.minutes);
 
+  const inMonths = (column: string) => sql`${sql.ref(column)} >= ${first}::date and date_trunc('month', ${sql.ref(column)})::date = any(${months.map(monthStart)}::date[])`;
+  const activities = await sql<{ month: string; kind: string; n: number; attendance: number }>`
+    select date_trunc('month', a.held_on)::date::text as month, a.kind, count(*)::int as n,
+      (sum(a.others_count) + sum((select count(*) from activity_attendee t where t.station_id = a.station_id and t.activity_id = a.id)))::int as attendance
+    from activity a where a.station_id = ${stationId} and ${inMonths("a.held_on")}
+    group by 1, a.kind`.execute(tx);
+  const attendance = new Map<string, number>();
+  for (const r of activities.rows) {
+    push(monthKey(r.month), "activities.held", r.kind, r.n);
+    attendance.set(r.month, (attendance.get(r.month) ?? 0) + r.attendance);
+  }
+  for (const [month, n] of attendance) push(monthKey(month), "activities.attendance", "", n);
+  const volunteering = await sql<{ month: string; minutes: number }>`
+    select date_trunc('month', a.held_on)::date::text as month, sum(v.minutes)::int as minutes
+    from activity_volunteer v join activity a on a.station_id = v.station_id and a.id = v.activity_id
+    where v.station_id = ${stationId} and ${inMonths("a.held_on")}
+    group by 1`.execute(tx);
+  for (const r of volunteering.rows) push(monthKey(r.month), "volunteers.minutes", "", r.minutes);
+  const resources = await sql<{ month: string; kind: string; fen: number }>`
+    select date_trunc('month', r.received_on)::date::text as month, r.kind, sum(r.value_fen)::int8 as fen
+    from linked_resource r where r.station_id = ${stationId} and ${inMonths("r.received_on")}
+    group by 1, r.kind`.execute(tx);
+  for (const r of resources.rows) push(monthKey(r.month), "resources.value_fen", r.kind, r.fen);
+  const supervision = await sql<{ month: string; n: number; minutes: number }>`
+    select date_trunc('month', s.held_on)::date::text as month, count(*)::int as n, sum(s.duration_minutes)::int as minutes
+    from supervision_session s where s.station_id = ${stationId} and ${inMonths("s.held_on")}
+    group by 1`.execute(tx);
+  for (const r of supervision.rows) {
+    push(monthKey(r.month), "supervision.sessions", "", r.n);
+    push(monthKey(r.month), "supervision.minutes", "", r.minutes);
+  }
+  const satisfaction = await sql<{ month: string; n: number; total: number }>`
+    select date_trunc('month', f.followed_up_on)::date::text as month, count(*)::int as n, sum(f.score)::int as total
+    from satisfaction_followup f where f.station_id = ${stationId} and ${inMonths("f.followed_up_on")}
+    group by 1`.execute(tx);
+  for (const r of satisfaction.rows) {
+    push(monthKey(r.month), "satisfaction.responses", "", r.n);
+    push(monthKey(r.month), "satisfaction.score_total", "", r.total);
+  }
+
   // Staff have no dated history beyond when they were entered: a month counts those entered by then.
   const staff = await tx
     .selectFrom("staff_member")

@@ -2,22 +2,19 @@ import { todayInShanghai, ZCadenceSchema, ZCategoryKeySchema, ZIsoDateSchema, ZV
 import { z } from "zod";
 import { appError } from "../errors.ts";
 import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
-import { auditFrom, authedProcedure, router, type AuthedContext } from "../trpc.ts";
+import { downloadLedger } from "../shared/ledger-download.ts";
+import { actorOf } from "../shared/service-actor.ts";
+import { ZLedgerPeriodSchema } from "../shared/station-procedures.ts";
+import { auditFrom, authedProcedure, router } from "../trpc.ts";
 import { cadenceTable, setStationCadence } from "../visits/cadence-settings.ts";
 import { dueList } from "../visits/due-list.ts";
 import { getVisit, openRisks, stationMembers, visitsForPerson, visitsInPeriod } from "../visits/list-visits.ts";
-import { acknowledgeRisk, recordVisit, type VisitActor } from "../visits/record-visit.ts";
+import { acknowledgeRisk, recordVisit } from "../visits/record-visit.ts";
 import { exportVisitLedger, periodRange } from "../visits/visit-ledger.ts";
 
 const station = z.object({ stationId: z.uuid() });
 const read = authedProcedure.meta({ access: "station", permission: "workspace.read" });
 const write = authedProcedure.meta({ access: "station", permission: "workspace.write", write: true });
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const ZPeriod = z.union([z.object({ month: ZMonth }), z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/) })]);
-
-function actorOf(ctx: AuthedContext, stationId: string): VisitActor {
-  return { stationId, userId: ctx.userId, username: ctx.session.user.username, ip: ctx.ip, today: todayInShanghai() };
-}
 
 /** Field work (issue 4): visit rounds with cadence, due and overdue lists, the visit ledger. */
 export const visitsRouter = router({
@@ -33,7 +30,7 @@ export const visitsRouter = router({
   forPerson: read.input(station.extend({ personId: z.uuid() })).query(({ ctx, input }) => ctx.tx((tx) => visitsForPerson(tx, input.stationId, input.personId))),
 
   inPeriod: read
-    .input(station.extend({ period: ZPeriod }))
+    .input(station.extend({ period: ZLedgerPeriodSchema }))
     .query(({ ctx, input }) => {
       const range = periodRange(input.period);
       return ctx.tx((tx) => visitsInPeriod(tx, input.stationId, range.from, range.to));
@@ -81,14 +78,9 @@ export const visitsRouter = router({
   /** 巡访台账 for a month or quarter; every export is audited. */
   ledger: authedProcedure
     .meta({ access: "station", permission: "workspace.read", write: true })
-    .input(station.extend({ period: ZPeriod }))
+    .input(station.extend({ period: ZLedgerPeriodSchema }))
     .mutation(({ ctx, input }) =>
-      ctx.tx(async (tx) => {
-        const plaque = await tx.selectFrom("station").select("plaque_name").where("id", "=", input.stationId).executeTakeFirstOrThrow();
-        const file = await exportVisitLedger(tx, input.stationId, plaque.plaque_name, input.period);
-        await auditFrom(ctx, input.stationId)(tx, { action: "visit.ledger.export", detail: { ...file.range, rows: file.rows } });
-        return { fileName: file.fileName, rows: file.rows, base64: Buffer.from(file.bytes).toString("base64") };
-      }),
+      downloadLedger(ctx, input.stationId, "visit.ledger.export", (tx, plaqueName) => exportVisitLedger(tx, input.stationId, plaqueName, input.period)),
     ),
 
   cadence: read.input(station).query(({ ctx, input }) => ctx.tx((tx) => cadenceTable(tx, input.stationId))),

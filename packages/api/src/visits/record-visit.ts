@@ -10,15 +10,9 @@ import {
 } from "@shegong/domain";
 import { sql } from "kysely";
 import { appError } from "../errors.ts";
-import { requireStationMembers } from "../shared/station-members.ts";
+import { assertStationMembers, type ServiceActor } from "../shared/service-actor.ts";
 
-export interface VisitActor {
-  stationId: string;
-  userId: string;
-  username: string;
-  ip: string;
-  today: string;
-}
+export type VisitActor = ServiceActor;
 
 /** The local 低保 standard for the station's county in the visit's year, if the bureau has set it. */
 async function dibaoStandardFor(tx: Tx, stationId: string, visitedOn: string) {
@@ -67,7 +61,7 @@ export async function recordVisit(tx: Tx, actor: VisitActor, visit: TVisitInput)
       ? await tx.selectFrom("person").select("id").where("station_id", "=", actor.stationId).where("id", "=", visit.subject.personId).executeTakeFirst()
       : await tx.selectFrom("household").select("id").where("station_id", "=", actor.stationId).where("id", "=", visit.subject.householdId).executeTakeFirst();
   if (!subject) throw appError("NOT_FOUND");
-  await requireStationMembers(tx, actor.stationId, visit.workerUserIds, "workerUserIds");
+  await assertStationMembers(tx, actor.stationId, visit.workerUserIds, "workerUserIds");
 
   const computed = await assessments(tx, actor.stationId, visit);
   const row = await tx

@@ -46,6 +46,25 @@ export function vocabKeyOf<K extends string>(labels: VocabLabels<K>, text: strin
   return indexOf(labels).get(foldText(text)) ?? null;
 }
 
+/**
+ * Spellings (key, labels, variants) that name two keys once folded, as "alias → a and b": the
+ * vocabulary tests expect none, because vocabKeyOf would otherwise guess between the keys.
+ */
+export function spellingClashes<K extends string>(labels: VocabLabels<K>): string[] {
+  const owner = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const key of Object.keys(labels) as K[]) {
+    const label = labels[key];
+    for (const alias of [key, label.zh, label.en, ...(label.variants ?? [])]) {
+      const folded = foldText(alias);
+      const previous = owner.get(folded);
+      if (previous !== undefined && previous !== key) clashes.push(`${alias} → ${previous} and ${key}`);
+      owner.set(folded, key);
+    }
+  }
+  return clashes;
+}
+
 /** Every alias a vocabulary accepts, for error messages that list what may be typed. */
 export function vocabChoicesZh<K extends string>(labels: VocabLabels<K>): string[] {
   return (Object.keys(labels) as K[]).map((key) => labels[key].zh);

@@ -19,7 +19,7 @@ export interface IndicatorDefinition {
   unit: "people" | "count" | "minutes" | "fen" | "ratio";
   measure: "stock" | "flow";
   /** What the dimension column holds, if anything (e.g. the category key). */
-  dimension?: "category" | "visit_kind" | "activity_kind";
+  dimension?: "category" | "visit_kind" | "activity_kind" | "resource_kind";
   people: boolean;
 }
 
@@ -38,6 +38,14 @@ export const INDICATOR_IDS = [
   "cases.service_minutes",
   "staff.total",
   "staff.qualified",
+  "activities.held",
+  "activities.attendance",
+  "volunteers.minutes",
+  "resources.value_fen",
+  "supervision.sessions",
+  "supervision.minutes",
+  "satisfaction.responses",
+  "satisfaction.score_total",
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 export const ZIndicatorIdSchema = z.enum(INDICATOR_IDS);
@@ -61,6 +69,14 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = Object.fromE
       ["cases.service_minutes", def({ name: { zh: "个案服务时长", en: "Case service time" }, definition: { zh: "当月个案服务记录的时长合计（分钟）", en: "Total duration of the month's case service records, in minutes" }, unit: "minutes", measure: "flow", people: false })],
       ["staff.total", def({ name: { zh: "驻站社工人数", en: "Resident workers" }, definition: { zh: "本站登记的驻站人员数", en: "Staff registered at the station" }, unit: "count", measure: "stock", people: false })],
       ["staff.qualified", def({ name: { zh: "持证社工人数", en: "Qualified workers" }, definition: { zh: "持有社会工作者职业资格证书且在有效期内的驻站人员数", en: "Staff holding a social-work qualification that has not expired" }, unit: "count", measure: "stock", people: false })],
+      ["activities.held", def({ name: { zh: "开展活动", en: "Activities held" }, definition: { zh: "当月开展的小组、社区和宣传教育活动场次，按活动类型统计", en: "Group, community and publicity activities held in the month, by kind" }, unit: "count", measure: "flow", dimension: "activity_kind", people: false })],
+      ["activities.attendance", def({ name: { zh: "活动参与人次", en: "Activity attendance" }, definition: { zh: "当月活动的参与人次（登记对象加其他参与者人数）", en: "Attendances at the month's activities (registered people plus others counted)" }, unit: "count", measure: "flow", people: false })],
+      ["volunteers.minutes", def({ name: { zh: "志愿服务时长", en: "Volunteer time" }, definition: { zh: "当月活动中志愿者服务时长合计（分钟）", en: "Volunteer time at the month's activities, in minutes" }, unit: "minutes", measure: "flow", people: false })],
+      ["resources.value_fen", def({ name: { zh: "链接资源价值", en: "Resources linked" }, definition: { zh: "当月链接的物资、资金和服务折合价值（分），按资源类型统计", en: "Value of goods, money and services brought in during the month, in fen, by kind" }, unit: "fen", measure: "flow", dimension: "resource_kind", people: false })],
+      ["supervision.sessions", def({ name: { zh: "督导次数", en: "Supervision sessions" }, definition: { zh: "当月开展的个别和团体督导次数", en: "Individual and group supervision sessions held in the month" }, unit: "count", measure: "flow", people: false })],
+      ["supervision.minutes", def({ name: { zh: "督导时长", en: "Supervision time" }, definition: { zh: "当月督导时长合计（分钟）", en: "Total supervision time in the month, in minutes" }, unit: "minutes", measure: "flow", people: false })],
+      ["satisfaction.responses", def({ name: { zh: "满意度回访数", en: "Satisfaction follow-ups" }, definition: { zh: "当月完成的满意度回访次数", en: "Satisfaction follow-ups made in the month" }, unit: "count", measure: "flow", people: false })],
+      ["satisfaction.score_total", def({ name: { zh: "满意度评分合计", en: "Satisfaction score total" }, definition: { zh: "当月回访评分（1–5 分）之和；除以回访数即平均分", en: "Sum of the month's follow-up scores (1–5); divided by the follow-ups it gives the mean" }, unit: "count", measure: "flow", people: false })],
     ] as [IndicatorId, Omit<IndicatorDefinition, "id">][]
   ).map(([id, d]) => [id, { id, ...d }]),
 ) as Record<IndicatorId, IndicatorDefinition>;

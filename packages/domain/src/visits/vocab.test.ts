@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORY_GROUP_KEYS } from "../registry/categories.ts";
-import { foldText } from "../registry/text.ts";
-import { labelOf, vocabKeyOf, type VocabLabels } from "../registry/vocab.ts";
+import { labelOf, spellingClashes, vocabKeyOf, type VocabLabels } from "../registry/vocab.ts";
 import { BARTHEL_ITEMS, BARTHEL_LEVEL_LABELS } from "./barthel.ts";
 import { CADENCE_UNIT_LABELS } from "./cadence.ts";
 import { INCOME_SOURCE_LABELS } from "./economic-survey.ts";
@@ -34,14 +33,7 @@ const VOCABULARIES: Record<string, VocabLabels<string>> = {
 describe("field-work vocabularies", () => {
   // Same guarantee as the registry's vocabularies: vocabKeyOf would otherwise guess between keys.
   it.each(Object.entries(VOCABULARIES))("%s: no spelling names two keys", (_, labels) => {
-    const owner = new Map<string, string>();
-    for (const [key, label] of Object.entries(labels)) {
-      for (const alias of [key, label.zh, label.en, ...(label.variants ?? [])]) {
-        const previous = owner.get(foldText(alias));
-        expect(previous === undefined || previous === key, `${alias} → ${previous} and ${key}`).toBe(true);
-        owner.set(foldText(alias), key);
-      }
-    }
+    expect(spellingClashes(labels)).toEqual([]);
   });
 
   it("labels visits as the plan names them (R9 巡访, R10 随访, R11 入户调查)", () => {

@@ -38,7 +38,7 @@ export interface VisitSubject {
 }
 
 /** Who may be named on a visit: the station's members when the user may list them, else the user alone. */
-function useWorkerOptions() {
+export function useWorkerOptions() {
   const { stationId } = useStation();
   const me = useQuery(trpc.me.get.queryOptions());
   const members = useQuery(trpc.visits.members.queryOptions({ stationId }));

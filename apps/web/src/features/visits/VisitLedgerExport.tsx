@@ -1,64 +1,20 @@
 import { useMutation } from "@tanstack/react-query";
-import { todayInShanghai } from "@shegong/domain";
-import { App, Button, Card, Input, Radio, Select, Space, Typography } from "antd";
-import { useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { trpc } from "../../trpc.ts";
-import { downloadBase64 } from "../ledgers/ledger-files.ts";
+import { PeriodLedgerExport, useLedgerDownloaded } from "../ledgers/PeriodLedgerExport.tsx";
 import { useStation } from "../workspace/station-context.tsx";
 
-type PeriodKind = "month" | "quarter";
-
-/** The 巡访台账 (issue 4 item 3) of a month or a quarter, downloaded as the xlsx bureaus keep. */
+/** The 巡访台账 (issue 4 item 3) of a month or a quarter. */
 export function VisitLedgerExport() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { stationId } = useStation();
-  const today = todayInShanghai();
-  const year = Number(today.slice(0, 4));
-  const [kind, setKind] = useState<PeriodKind>("month");
-  const [month, setMonth] = useState(today.slice(0, 7));
-  const thisQuarter = `${year}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
-  const [quarter, setQuarter] = useState(thisQuarter);
-  // This year's quarters so far and last year's: the ones a ledger can be asked for.
-  const quarters = [year, year - 1].flatMap((y) => [4, 3, 2, 1].map((q) => `${y}-Q${q}`)).filter((q) => q <= thisQuarter);
-  const ledger = useMutation(
-    trpc.visits.ledger.mutationOptions({
-      onSuccess: (file) => {
-        downloadBase64(file.fileName, file.base64);
-        void message.success(t("ledger.exported", { n: file.rows }));
-      },
-    }),
-  );
+  const ledger = useMutation(trpc.visits.ledger.mutationOptions({ onSuccess: useLedgerDownloaded() }));
   return (
-    <Card title={t("visitLedger.title")} size="small" style={{ marginBottom: 16 }} data-testid="visit-ledger">
-      <ErrorAlert error={ledger.error} />
-      <Typography.Paragraph type="secondary">{t("visitLedger.explain")}</Typography.Paragraph>
-      <Space wrap>
-        <Radio.Group
-          optionType="button"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as PeriodKind)}
-          options={[
-            { value: "month", label: t("visitLedger.month") },
-            { value: "quarter", label: t("visitLedger.quarter") },
-          ]}
-        />
-        {kind === "month" ? (
-          <Input type="month" value={month} max={today.slice(0, 7)} onChange={(e) => setMonth(e.target.value || today.slice(0, 7))} style={{ width: 160 }} data-testid="ledger-month" />
-        ) : (
-          <Select value={quarter} onChange={setQuarter} options={quarters.map((q) => ({ value: q, label: q }))} style={{ width: 140 }} data-testid="ledger-quarter" />
-        )}
-        <Button
-          type="primary"
-          loading={ledger.isPending}
-          onClick={() => ledger.mutate({ stationId, period: kind === "month" ? { month } : { quarter } })}
-          data-testid="export-visit-ledger"
-        >
-          {t("ledger.export")}
-        </Button>
-      </Space>
-    </Card>
+    <PeriodLedgerExport
+      title={t("visitLedger.title")}
+      explain={t("visitLedger.explain")}
+      testId="visit-ledger"
+      ledger={{ mutate: (period) => ledger.mutate({ stationId, period }), isPending: ledger.isPending, error: ledger.error }}
+    />
   );
 }
