@@ -215,6 +215,8 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("cases with supervisio
     await expect.poll(() => returned.textContent()).toContain(normalizeMultilineText(RETURN_COMMENT));
     await expect(returned.textContent()).resolves.toContain("王芳");
     await expect.poll(() => page.locator("[data-testid=case-event][data-kind=signoff_returned]").count()).toBe(1);
+    // Handing the case on is the station lead's or the supervisor's call, not the worker's.
+    await expect(page.locator("[data-testid=case-action-assign]").count()).resolves.toBe(0);
     await shoot("case-returned-desktop.png");
 
     await page.locator("[data-testid=station-nav-cases]").click();
@@ -223,6 +225,19 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("cases with supervisio
     await row.waitFor();
     await expect(row.locator("[data-testid=case-returned]").count()).resolves.toBe(1);
     await shoot("cases-page-desktop.png");
+  });
+
+  it("lets the supervisor hand the case to another worker", async () => {
+    await switchTo("liugong.supervisor");
+    await gotoCase();
+    const assign = await openAction("assign");
+    await pickOption(assign.locator("[data-testid=case-assign-worker]"), "王芳");
+    await submit(assign);
+    await expect.poll(() => page.locator("[data-testid=case-worker]").textContent()).toContain("王芳");
+    const event = page.locator("[data-testid=case-event][data-kind=assigned]");
+    await expect.poll(() => event.count()).toBe(1);
+    await expect(event.textContent()).resolves.toContain("王芳");
+    await shoot("case-reassigned-desktop.png");
   });
 
   it("raised no uncaught errors in the page", () => {

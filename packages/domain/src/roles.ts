@@ -145,6 +145,8 @@ export const PERMISSIONS = [
   "ledger.export.full_ids",
   // Field work (issue 4): the station's own visit cadence overrides.
   "station.settings.edit",
+  // Cases: who answers for a case is the station lead's or the supervisor's call, not the worker's own.
+  "case.assign",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -183,11 +185,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "ledger.import",
     "ledger.export.full_ids",
     "station.settings.edit",
+    "case.assign",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],
   // R7: the supervisor oversees and corrects unqualified workers' work.
-  supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal"],
+  supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal", "case.assign"],
   inspector: ["station.read", "workspace.read"],
 };
 
