@@ -224,6 +224,11 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("cases with supervisio
     const row = page.locator("[data-testid=my-cases] tr", { hasText: caseNo });
     await row.waitFor();
     await expect(row.locator("[data-testid=case-returned]").count()).resolves.toBe(1);
+    // The demo's sample case (seeded in service, plan approved by 王芳) is on her list too.
+    const sample = page.locator("[data-testid=my-cases] tr", { hasText: "杨玉珍" });
+    await sample.waitFor();
+    await expect(sample.locator("[data-testid=case-status]").getAttribute("data-status")).resolves.toBe("in_service");
+    await expect(sample.textContent()).resolves.toContain("1小时");
     await shoot("cases-page-desktop.png");
   });
 

@@ -4,6 +4,7 @@ import { creditCodeCheckChar, todayInShanghai, type Role } from "@shegong/domain
 import type { Kysely } from "kysely";
 import { createUser } from "../users/manage-users.ts";
 import { onboardStations } from "../stations/onboard-stations.ts";
+import { seedDemoCase } from "./seed-cases.ts";
 import { seedDemoRegistry } from "./seed-registry.ts";
 
 /** Demo mode only: one password for every demo account, printed in the README. */
@@ -46,7 +47,7 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
   const existing = await owner.selectFrom("app_user").select("id").where("username", "=", "changji.pref").executeTakeFirst();
   if (existing) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const liugongId = await withOwnerScope(owner, "65", async (tx) => {
+  const { liugongId, userIds } = await withOwnerScope(owner, "65", async (tx) => {
     const contractor = await tx
       .insertInto("contractor")
       .values({ name: "昌吉市仁和社会工作服务中心", credit_code: demoCreditCode() })
@@ -133,8 +134,10 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
       .where("station_id", "=", liugong.id)
       .where("display_name", "=", "马建国")
       .execute();
-    return liugong.id;
+    return { liugongId: liugong.id, userIds };
   });
-  await seedDemoRegistry(owner, cipher, liugongId);
+  const people = await seedDemoRegistry(owner, cipher, liugongId);
+  // One sample case, so the cases pages show what a case looks like from the first start.
+  await seedDemoCase(owner, liugongId, { personId: people.get("杨玉珍") as string }, { workerId: userIds.get("liugong.worker") as string, supervisorId: userIds.get("liugong.supervisor") as string });
   return { created: true };
 }
