@@ -219,6 +219,20 @@ describe("cases (issue 4 item 4)", () => {
     expect((await worker.cases.get({ stationId, caseId })).sourceVisitId).toBe(visitId);
   });
 
+  it("station admins and supervisors reassign a case; the worker cannot hand it on herself", async () => {
+    const worker = await world.as("a.worker");
+    const sup = await world.as("a.sup");
+    const admin = await world.as("a.admin");
+    const { caseId } = await worker.cases.create({ stationId, intake: intake(), idempotencyKey: key() });
+    expect(await appCodeOf(worker.cases.assign({ stationId, caseId, workerUserId: ids.sup }))).toBe("FORBIDDEN");
+    await sup.cases.assign({ stationId, caseId, workerUserId: ids.sup });
+    expect(await sup.cases.get({ stationId, caseId })).toMatchObject({ assignedWorkerId: ids.sup, workerName: "a.sup" });
+    await admin.cases.assign({ stationId, caseId, workerUserId: null });
+    const kase = await admin.cases.get({ stationId, caseId });
+    expect(kase).toMatchObject({ assignedWorkerId: null, workerName: null });
+    expect(kase.timeline.filter((e) => e.kind === "assigned").map((e) => e.detail.toName)).toEqual(["a.sup", null]);
+  });
+
   it("read-only visitors see cases but cannot act", async () => {
     const inspector = await world.as("a.inspector");
     const [first] = await inspector.cases.list({ stationId, status: "open" });

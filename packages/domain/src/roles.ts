@@ -156,6 +156,8 @@ export const PERMISSIONS = [
   "funds.spend",
   "funds.override",
   "funds.supervise",
+  // Cases: who answers for a case is the station lead's or the supervisor's call, not the worker's own.
+  "case.assign",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -229,11 +231,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "agreement.manage",
     "funds.read",
     "funds.spend",
+    "case.assign",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],
   // R7: the supervisor oversees and corrects unqualified workers' work.
-  supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal"],
+  supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal", "case.assign"],
   // R18: inspections by civil affairs, finance and audit see the agreement and its funds.
   inspector: ["station.read", "workspace.read", "agreement.read", "funds.read"],
 };

@@ -31,7 +31,7 @@ export function FormModal({
       title={title}
       okText={okText ?? t("common.submit")}
       cancelText={t("common.cancel")}
-      okButtonProps={{ loading: pending }}
+      okButtonProps={{ loading: pending, "data-testid": "form-modal-ok" } as never}
       onOk={onSubmit}
       onCancel={onClose}
       destroyOnHidden

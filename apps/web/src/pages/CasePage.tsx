@@ -13,7 +13,7 @@ import {
 import { Alert, App, Button, Card, Col, Descriptions, List, Modal, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useRef, useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { CaseActionDialog, FollowUpDialog, type CaseDialog } from "../features/cases/CaseActionDialog.tsx";
+import { AssignCaseDialog, CaseActionDialog, FollowUpDialog, type CaseDialog } from "../features/cases/CaseActionDialog.tsx";
 import { CaseRiskTag, CaseStatusTag, formatMinutes } from "../features/cases/case-display.tsx";
 import { labelOrDash } from "../features/people/vocab-options.ts";
 import { useStation } from "../features/workspace/station-context.tsx";
@@ -65,12 +65,20 @@ function TimelineText({ entry }: { entry: TimelineEntry }) {
   );
 }
 
+/** Returns stand out in red and approvals in green; routine steps stay grey (the brand colour may itself be red). */
+function timelineColor(kind: string): string {
+  if (kind === "signoff_returned") return "red";
+  if (kind === "closed" || kind === "signoff_approved" || kind === "plan_approved") return "green";
+  if (kind === "signoff_requested") return "orange";
+  return "gray";
+}
+
 /** One case (个案档案): what was found, planned, done and reviewed, its referrals, sign-offs and timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, locale } = useI18n();
   const { stationId, can } = useStation();
   const kase = useQuery(trpc.cases.get.queryOptions({ stationId, caseId }));
-  const [dialog, setDialog] = useState<CaseDialog | "approvePlan" | null>(null);
+  const [dialog, setDialog] = useState<CaseDialog | "approvePlan" | "assign" | null>(null);
   const [followUp, setFollowUp] = useState<string | null>(null);
   if (kase.error) return <ErrorAlert error={kase.error} />;
   if (!kase.data) return <Spin />;
@@ -110,13 +118,22 @@ export function CasePage({ caseId }: { caseId: string }) {
         {!c.pendingSignoff && latestReturn?.decision === "returned" && c.status !== "closed" && (
           <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="case-returned-alert" title={t("case.signoff.returnedBy", { name: latestReturn.supervisorName ?? "—" })} description={latestReturn.comment} />
         )}
-        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} styles={{ label: { whiteSpace: "nowrap" } }}>
           <Descriptions.Item label={t("case.source")}>
             {labelOrDash(CASE_SOURCE_LABELS, c.source, locale)}
             {c.referredBy ? ` · ${c.referredBy}` : ""}
           </Descriptions.Item>
           <Descriptions.Item label={t("case.intakeOn")}>{c.intakeOn}</Descriptions.Item>
-          <Descriptions.Item label={t("case.worker")}>{c.workerName ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("case.worker")}>
+            <Space size={8}>
+              <span data-testid="case-worker">{c.workerName ?? "—"}</span>
+              {can("case.assign") && c.status !== "closed" && (
+                <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setDialog("assign")} data-testid="case-action-assign">
+                  {t("case.assign")}
+                </Button>
+              )}
+            </Space>
+          </Descriptions.Item>
           <Descriptions.Item label={t("case.serviceHours")}>{formatMinutes(c.serviceMinutes, locale)}</Descriptions.Item>
           {c.closedOn && (
             <Descriptions.Item label={t("case.outcome")}>
@@ -153,7 +170,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 renderItem={(a) => (
                   <List.Item>
                     <div>
-                      <Space>
+                      <Space wrap>
                         <Typography.Text strong>{a.assessedOn}</Typography.Text>
                         <CaseRiskTag level={a.riskLevel} />
                         <Typography.Text type="secondary">{a.recordedBy}</Typography.Text>
@@ -213,7 +230,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 renderItem={(r) => (
                   <List.Item>
                     <div>
-                      <Space>
+                      <Space wrap>
                         <Typography.Text strong>{r.reviewedOn}</Typography.Text>
                         <CaseRiskTag level={r.riskLevel} />
                       </Space>
@@ -258,12 +275,13 @@ export function CasePage({ caseId }: { caseId: string }) {
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title={t("case.section.timeline")} data-testid="case-timeline">
-            <Timeline items={[...c.timeline].reverse().map((e) => ({ key: e.id, color: e.kind === "signoff_returned" ? "red" : e.kind === "closed" || e.kind === "signoff_approved" ? "green" : "blue", content: <TimelineText entry={e} /> }))} />
+            <Timeline items={[...c.timeline].reverse().map((e) => ({ key: e.id, color: timelineColor(e.kind), content: <TimelineText entry={e} /> }))} />
           </Card>
         </Col>
       </Row>
       {dialog === "approvePlan" && <ApprovePlan caseId={caseId} onClose={() => setDialog(null)} />}
-      {dialog && dialog !== "approvePlan" && <CaseActionDialog caseId={caseId} dialog={dialog} currentRisk={c.riskLevel} onClose={() => setDialog(null)} />}
+      {dialog === "assign" && <AssignCaseDialog caseId={caseId} currentWorkerId={c.assignedWorkerId} onClose={() => setDialog(null)} />}
+      {dialog && dialog !== "approvePlan" && dialog !== "assign" && <CaseActionDialog caseId={caseId} dialog={dialog} currentRisk={c.riskLevel} onClose={() => setDialog(null)} />}
       {followUp && <FollowUpDialog referralId={followUp} onClose={() => setFollowUp(null)} />}
     </div>
   );

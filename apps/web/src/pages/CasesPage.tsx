@@ -25,19 +25,16 @@ export function CasesPage() {
       </Card>
       <ReviewQueueCard />
       <OpenReferralsCard mine={false} />
-      <Card
-        size="small"
-        style={{ marginBottom: 16 }}
-        extra={
-          can("workspace.write") && (
-            <Button type="primary" onClick={() => setOpening(true)} data-testid="open-case">
-              {t("case.open")}
-            </Button>
-          )
-        }
-      >
+      <Card size="small" style={{ marginBottom: 16 }}>
         <Tabs
           destroyOnHidden
+          tabBarExtraContent={
+            can("workspace.write") && (
+              <Button type="primary" onClick={() => setOpening(true)} data-testid="open-case">
+                {t("case.open")}
+              </Button>
+            )
+          }
           items={[
             { key: "mine", label: t("case.tab.mine"), children: <CasesTable mine /> },
             { key: "all", label: t("case.tab.all"), children: <CasesTable mine={false} filters /> },

@@ -4,6 +4,7 @@ import { labelOf, PERSON_EVENT_KIND_LABELS } from "@shegong/domain";
 import { Alert, Button, Col, Dropdown, Row, Space, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { PersonCasesCard } from "../features/cases/PersonCasesCard.tsx";
 import { HouseholdCard } from "../features/households/HouseholdCard.tsx";
 import { EditPersonDrawer } from "../features/people/EditPersonDrawer.tsx";
 import { GuardiansCard } from "../features/people/GuardiansCard.tsx";
@@ -92,6 +93,7 @@ export function PersonPage({ personId }: { personId: string }) {
             <PersonProfile person={p} />
             <PersonCategories person={p} />
             <PersonVisitsCard subject={{ personId: p.id, name: p.name, area: areaOfCategory(p.categories.find((c) => c.current)?.category) }} />
+            <PersonCasesCard person={{ id: p.id, name: p.name }} />
             <PersonTimeline events={p.timeline} />
           </Space>
         </Col>

@@ -74,5 +74,6 @@ export async function openCase(tx: Tx, actor: CaseActor, intake: TCaseIntake) {
 /** A new assigned worker (or none); the case history keeps who it was before. */
 export async function assignCase(tx: Tx, actor: CaseActor, kase: { id: string; status: string; assigned_worker_id: string | null }, workerId: string | null) {
   if (workerId) await assertStationMembers(tx, actor.stationId, [workerId], "workerUserId");
-  await caseStep(tx, actor, { id: kase.id, status: kase.status as never }, { kind: "assigned", set: { assigned_worker_id: workerId }, detail: { from: kase.assigned_worker_id, to: workerId } });
+  const worker = workerId ? await tx.selectFrom("app_user").select("display_name").where("id", "=", workerId).executeTakeFirst() : undefined;
+  await caseStep(tx, actor, { id: kase.id, status: kase.status as never }, { kind: "assigned", set: { assigned_worker_id: workerId }, detail: { from: kase.assigned_worker_id, to: workerId, toName: worker?.display_name ?? null } });
 }

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import { createUser } from "../users/manage-users.ts";
 import { onboardStations } from "../stations/onboard-stations.ts";
 import { seedDemoActivities } from "./seed-activities.ts";
+import { seedDemoCase } from "./seed-cases.ts";
 import { seedDemoRegistry } from "./seed-registry.ts";
 
 /** Demo mode only: one password for every demo account, printed in the README. */
@@ -47,7 +48,7 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
   const existing = await owner.selectFrom("app_user").select("id").where("username", "=", "changji.pref").executeTakeFirst();
   if (existing) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const liugongId = await withOwnerScope(owner, "65", async (tx) => {
+  const { liugongId, userIds } = await withOwnerScope(owner, "65", async (tx) => {
     const contractor = await tx
       .insertInto("contractor")
       .values({
@@ -145,10 +146,12 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
       .where("display_name", "=", "马建国")
       .execute();
     await seedDemoAgreement(tx, liugong.id, contractor.id, userIds);
-    return liugong.id;
+    return { liugongId: liugong.id, userIds };
   });
-  await seedDemoRegistry(owner, cipher, liugongId);
+  const people = await seedDemoRegistry(owner, cipher, liugongId);
   await seedDemoActivities(owner, liugongId);
+  // One sample case, so the cases pages show what a case looks like from the first start.
+  await seedDemoCase(owner, liugongId, { personId: people.get("杨玉珍") as string }, { workerId: userIds.get("liugong.worker") as string, supervisorId: userIds.get("liugong.supervisor") as string });
   return { created: true };
 }
 

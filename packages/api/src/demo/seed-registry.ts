@@ -43,9 +43,9 @@ function demoId(birth: string, serial: number): string {
   return first17 + citizenIdCheckChar(first17);
 }
 
-/** The demo registry for Liugong: elderly, children with guardians, a household, assistance. Idempotent per run. */
-export async function seedDemoRegistry(owner: Kysely<Database>, cipher: PersonalDataCipher, stationId: string) {
-  await withStation(owner, stationId, async (tx) => {
+/** The demo registry for Liugong: elderly, children with guardians, a household, assistance. Person ids by name. */
+export async function seedDemoRegistry(owner: Kysely<Database>, cipher: PersonalDataCipher, stationId: string): Promise<Map<string, string>> {
+  return withStation(owner, stationId, async (tx) => {
     const ctx = await registryContext(tx, stationId, cipher, null);
     const households = new Map<string, string>();
     const ids = new Map<string, string>();
@@ -64,5 +64,6 @@ export async function seedDemoRegistry(owner: Kysely<Database>, cipher: Personal
       else if (p.household) await addHouseholdMember(tx, ctx, households.get(p.household.key) as string, personId, p.household.relation as Exclude<HouseholdRelation, "head">);
       if (p.guardian) await addGuardian(tx, ctx, personId, { ...p.guardian, guardianPersonId: ids.get(p.guardian.name) ?? null });
     }
+    return ids;
   });
 }

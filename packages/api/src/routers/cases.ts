@@ -51,7 +51,9 @@ export const casesRouter = router({
     )
     .query(({ ctx, input }) => ctx.tx((tx) => listCases(tx, input.stationId, ctx.userId, input))),
 
-  assign: write
+  /** A new assigned worker (station admins and supervisors); the timeline names who it went to. */
+  assign: authedProcedure
+    .meta({ access: "station", permission: "case.assign", write: true })
     .input(onCase.extend({ workerUserId: z.uuid().nullable() }))
     .mutation(({ ctx, input }) =>
       ctx.tx(async (tx) => {

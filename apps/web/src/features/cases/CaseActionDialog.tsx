@@ -240,3 +240,46 @@ export function DecideSignOffDialog({ signoffId, decision, onClose }: { signoffI
     </FormModal>
   );
 }
+
+/** Hands the case to another member (station admins and supervisors): any of the station's staff, or nobody for now. */
+export function AssignCaseDialog({ caseId, currentWorkerId, onClose }: { caseId: string; currentWorkerId: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { stationId } = useStation();
+  const [form] = Form.useForm<{ workerUserId: string }>();
+  const staff = useQuery(trpc.cases.staff.queryOptions({ stationId }));
+  const assign = useMutation(
+    trpc.cases.assign.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t("case.saved"));
+        await refreshCases();
+        onClose();
+      },
+    }),
+  );
+  // antd's Select has no null value: "" stands for nobody.
+  const NOBODY = "";
+  return (
+    <FormModal title={t("case.assign")} pending={assign.isPending} error={assign.error} onSubmit={() => form.submit()} onClose={onClose}>
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="case-dialog-assign"
+        initialValues={{ workerUserId: currentWorkerId ?? NOBODY }}
+        onFinish={(v) => assign.mutate({ stationId, caseId, workerUserId: v.workerUserId === NOBODY ? null : v.workerUserId })}
+      >
+        <Form.Item
+          name="workerUserId"
+          label={t("case.worker")}
+          rules={[{ validator: async (_, value: string) => (value === (currentWorkerId ?? NOBODY) ? Promise.reject(new Error(t("case.assign.same"))) : undefined) }]}
+        >
+          <Select
+            loading={staff.isLoading}
+            data-testid="case-assign-worker"
+            options={[{ value: NOBODY, label: t("case.assign.unassigned") }, ...(staff.data ?? []).map((s) => ({ value: s.userId, label: s.displayName }))]}
+          />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}

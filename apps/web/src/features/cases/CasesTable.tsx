@@ -8,7 +8,7 @@ import { Link } from "../../router.tsx";
 import { trpc } from "../../trpc.ts";
 import { vocabOptions } from "../people/vocab-options.ts";
 import { useStation } from "../workspace/station-context.tsx";
-import { CaseRiskTag, CaseStatusTag, formatMinutes } from "./case-display.tsx";
+import { CaseRiskTag, CaseStatusTag, formatMinutes, noWrap } from "./case-display.tsx";
 
 /** Cases of the station (or the caller's own), riskiest first; a returned sign-off shows its comment. */
 export function CasesTable({ mine, filters = false, personId }: { mine: boolean; filters?: boolean; personId?: string }) {
@@ -37,9 +37,9 @@ export function CasesTable({ mine, filters = false, personId }: { mine: boolean;
         loading={cases.isLoading}
         dataSource={cases.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: t("case.none") }}
-        columns={[
+        columns={noWrap([
           { title: t("case.no"), dataIndex: "caseNo", render: (no: string, c) => <Link to={`/station/${stationId}/cases/${c.id}`} data-testid="case-link">{no}</Link> },
           { title: t("case.person"), dataIndex: "personName" },
           { title: t("case.riskLevel"), dataIndex: "riskLevel", render: (r: string) => <CaseRiskTag level={r} /> },
@@ -47,7 +47,7 @@ export function CasesTable({ mine, filters = false, personId }: { mine: boolean;
             title: t("case.status"),
             dataIndex: "status",
             render: (s: string, c) => (
-              <Space size={4} wrap>
+              <Space size={4}>
                 <CaseStatusTag status={s} />
                 {c.lastSignoff?.decision === "returned" && c.status !== "closed" && (
                   <Tooltip title={c.lastSignoff.comment}>
@@ -61,7 +61,7 @@ export function CasesTable({ mine, filters = false, personId }: { mine: boolean;
           { title: t("case.worker"), dataIndex: "workerName", render: (n: string | null) => n ?? "—" },
           { title: t("case.serviceHours"), dataIndex: "serviceMinutes", render: (m: number) => formatMinutes(m, locale) },
           { title: t("case.intakeOn"), dataIndex: "intakeOn" },
-        ]}
+        ])}
       />
     </div>
   );

@@ -57,7 +57,8 @@ export function OpenCaseDialog({ from, onClose }: { from?: { personId: string; p
           create.mutate({
             stationId,
             idempotencyKey: idempotencyKey.current,
-            intake: { ...values, sourceVisitId: fromVisit ? from?.visitId : undefined, referredBy: values.source === "referral" ? values.referredBy : undefined },
+            // The person is fixed (no picker rendered) when opened from a visit or a person's page.
+            intake: { ...values, personId: from?.personId ?? values.personId, sourceVisitId: fromVisit ? from?.visitId : undefined, referredBy: values.source === "referral" ? values.referredBy : undefined },
           })
         }
       >

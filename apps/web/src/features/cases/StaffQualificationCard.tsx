@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/locale.tsx";
 import { queryClient, trpc, type RouterOutputs } from "../../trpc.ts";
 import { labelOrDash, vocabOptions } from "../people/vocab-options.ts";
 import { useStation } from "../workspace/station-context.tsx";
+import { noWrap } from "./case-display.tsx";
 
 type StaffRow = RouterOutputs["cases"]["staff"][number];
 
@@ -24,9 +25,9 @@ export function StaffQualificationCard() {
         size="small"
         rowKey="userId"
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         dataSource={staff.data ?? []}
-        columns={[
+        columns={noWrap([
           { title: t("staff.name"), dataIndex: "displayName" },
           { title: t("staff.major"), dataIndex: "major", render: (m: string | null) => m ?? "—" },
           { title: t("staff.qualification"), dataIndex: "qualificationLevel", render: (q: string | null) => labelOrDash(QUALIFICATION_LEVEL_LABELS, q, locale) },
@@ -39,7 +40,7 @@ export function StaffQualificationCard() {
           ...(can("station.settings.edit")
             ? [{ title: t("common.actions"), key: "edit", render: (_: unknown, row: StaffRow) => <Button size="small" onClick={() => setEditing(row)}>{t("staff.edit")}</Button> }]
             : []),
-        ]}
+        ])}
       />
       {editing && <StaffDialog row={editing} others={(staff.data ?? []).filter((s) => s.userId !== editing.userId)} onClose={() => setEditing(null)} />}
     </Card>

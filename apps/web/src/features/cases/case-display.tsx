@@ -39,3 +39,13 @@ export function formatMinutes(minutes: number, locale: string): string {
   if (locale === "en") return h ? `${h} h ${m} min` : `${m} min`;
   return h ? `${h}小时${m ? `${m}分` : ""}` : `${m}分钟`;
 }
+
+const NO_WRAP = { style: { whiteSpace: "nowrap" as const } };
+
+/**
+ * Table columns that keep short Chinese values (names, dates, tags) on one line: a narrow column
+ * otherwise breaks them a character a line. The table scrolls sideways instead.
+ */
+export function noWrap<T extends object>(columns: T[]): T[] {
+  return columns.map((c) => ({ ...c, onHeaderCell: () => NO_WRAP, onCell: () => NO_WRAP }));
+}
