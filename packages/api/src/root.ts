@@ -21,6 +21,7 @@ import { usersRouter } from "./routers/users.ts";
 import { visitsRouter } from "./routers/visits.ts";
 import { volunteersRouter } from "./routers/volunteers.ts";
 import { workspaceRouter } from "./routers/workspace.ts";
+import { worklogsRouter } from "./routers/worklogs.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -38,6 +39,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   cases: casesRouter,
   reporting: reportingRouter,
+  worklogs: worklogsRouter,
   contractors: contractorsRouter,
   agreements: agreementsRouter,
   funds: fundsRouter,

@@ -247,6 +247,12 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "reporting.trend": async (w) =>
     (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.trend({ divisionCode: "6523", indicator: "visits.done", month: "2026-11" })),
   "reporting.station": async (w) => stationAttack(w, (c) => c.reporting.station({ stationId: w.stations.b, month: "2026-11" })),
+  "worklogs.day": async (w) => stationAttack(w, (c) => c.worklogs.day({ stationId: w.stations.b, date: "2026-11-20" })),
+  "worklogs.month": async (w) => stationAttack(w, (c) => c.worklogs.month({ stationId: w.stations.b, month: "2026-11" })),
+  "worklogs.save": async (w) => stationAttack(w, (c) => c.worklogs.save({ stationId: w.stations.b, date: "2026-11-20", version: 0, log: { entries: [], summary: "x" } })),
+  "worklogs.submit": async (w) => stationAttack(w, (c) => c.worklogs.submit({ stationId: w.stations.b, date: "2026-11-20", version: 0 })),
+  "worklogs.monthlyReport": async (w) => stationAttack(w, (c) => c.worklogs.monthlyReport({ stationId: w.stations.b, month: "2026-11" })),
+  "worklogs.exportMonthlyReport": async (w) => stationAttack(w, (c) => c.worklogs.exportMonthlyReport({ stationId: w.stations.b, month: "2026-11" })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
   // Governance (issue 5). The prefecture and the city bureau legitimately cover B, so they are not attackers here.
   "contractors.list": async (w) => (await asMany(w, ["ili.pref", "a.admin", "contractor.a"])).map((c) => c.contractors.list({ divisionCode: "6523" })),

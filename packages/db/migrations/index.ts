@@ -8,6 +8,7 @@ import * as attachments from "./2026-11-27-05-attachments.ts";
 import * as cases from "./2026-11-28-01-cases.ts";
 import * as rollups from "./2026-11-28-05-rollups.ts";
 import * as activityRollups from "./2026-11-28-06-activity-rollups.ts";
+import * as workLogs from "./2026-11-28-07-work-logs.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
 
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-03-governance": governance,
   "2026-11-28-05-rollups": rollups,
   "2026-11-28-06-activity-rollups": activityRollups,
+  "2026-11-28-07-work-logs": workLogs,
 };

@@ -648,6 +648,20 @@ export interface SatisfactionFollowupTable {
   recorded_at: Generated<Date>;
 }
 
+export interface WorkLogTable {
+  station_id: string;
+  id: Generated<string>;
+  user_id: string;
+  log_date: string;
+  entries: ColumnType<unknown, string | undefined, string>;
+  summary: Generated<string>;
+  status: Generated<string>;
+  drafted_snapshot: ColumnType<unknown, string | null | undefined, string | null>;
+  version: Generated<number>;
+  submitted_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
 division: DivisionTable;
   contractor: ContractorTable;
@@ -676,6 +690,7 @@ division: DivisionTable;
   attachment: AttachmentTable;
   station_month_fact: StationMonthFactTable;
   rollup_dirty: RollupDirtyTable;
+  work_log: WorkLogTable;
   service_agreement: ServiceAgreementTable;
   agreement_event: AgreementEventTable;
   fund_allocation: FundAllocationTable;

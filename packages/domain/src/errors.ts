@@ -56,6 +56,8 @@ export const APP_ERROR_CODES = [
   "FUNDS_OVER_ALLOCATION",
   "FUNDS_OVERRIDE_FORBIDDEN",
   "ACTIVITY_VERSION_CONFLICT",
+  "WORK_LOG_SUBMITTED",
+  "WORK_LOG_VERSION_CONFLICT",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -206,6 +208,8 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
     zh: "您无权超额拨付资金，请联系市（县）民政局",
     en: "You may not pay beyond the allocation; contact the city/county bureau",
   },
+  WORK_LOG_SUBMITTED: { zh: "该日工作日志已提交，不能再修改", en: "This day's work log has been submitted and can no longer change" },
+  WORK_LOG_VERSION_CONFLICT: { zh: "工作日志已在别处修改，请刷新后再保存", en: "The work log was changed elsewhere; reload it and save again" },
   ACTIVITY_VERSION_CONFLICT: {
     zh: "活动记录已被他人修改，请刷新后再保存",
     en: "Someone else changed this activity meanwhile; reload it and save again",

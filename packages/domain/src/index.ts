@@ -37,3 +37,5 @@ export * from "./governance/funds.ts";
 export * from "./activities/vocab.ts";
 export * from "./activities/inputs.ts";
 export * from "./activities/totals.ts";
+export * from "./worklogs/service-records.ts";
+export * from "./worklogs/work-log.ts";

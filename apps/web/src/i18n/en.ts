@@ -707,6 +707,7 @@ export const en: Record<MessageKey, string> = {
   "serviceHours.title": "Service hours per worker",
   "serviceHours.explain": "Time on visits, activities and follow-ups per worker and month; every worker named on a record is credited its whole duration.",
   "serviceHours.visits": "Visits",
+  "serviceHours.caseServices": "Case services",
   "serviceHours.activities": "Activities",
   "serviceHours.followups": "Follow-ups",
   "serviceHours.empty": "No service recorded this year",

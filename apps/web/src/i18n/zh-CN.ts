@@ -706,6 +706,7 @@ export const zhCN = {
   "serviceHours.title": "社工服务时长（小时）",
   "serviceHours.explain": "走访、活动和回访记录的时长按社工逐月累计；同一记录的每名社工都计入全部时长。",
   "serviceHours.visits": "走访",
+  "serviceHours.caseServices": "个案服务",
   "serviceHours.activities": "活动",
   "serviceHours.followups": "回访",
   "serviceHours.empty": "本年度暂无服务记录",

@@ -146,7 +146,7 @@ export function satisfactionSummary(scores: readonly number[]): SatisfactionSumm
   };
 }
 
-export const SERVICE_RECORD_KINDS = ["visit", "activity", "followup"] as const;
+export const SERVICE_RECORD_KINDS = ["visit", "case_service", "activity", "followup"] as const;
 export type ServiceRecordKind = (typeof SERVICE_RECORD_KINDS)[number];
 
 export interface WorkerServiceRecord {
@@ -173,7 +173,7 @@ export function workerServiceHours(records: readonly WorkerServiceRecord[], year
   const byWorker = new Map<string, WorkerServiceHours>();
   for (const r of records) {
     if (Number(r.on.slice(0, 4)) !== year) continue;
-    const hours = byWorker.get(r.userId) ?? { userId: r.userId, byMonth: Array.from({ length: 12 }, () => 0), byKind: { visit: 0, activity: 0, followup: 0 }, minutes: 0 };
+    const hours = byWorker.get(r.userId) ?? { userId: r.userId, byMonth: Array.from({ length: 12 }, () => 0), byKind: { visit: 0, case_service: 0, activity: 0, followup: 0 }, minutes: 0 };
     hours.byMonth[Number(r.on.slice(5, 7)) - 1]! += r.minutes;
     hours.byKind[r.kind] += r.minutes;
     hours.minutes += r.minutes;

@@ -26,6 +26,7 @@ export function ServiceHoursTable({ rows, months }: { rows: Row[]; months: strin
           render: (_: unknown, row: Row) => hoursOf(row.byMonth[Number(month.slice(5)) - 1] ?? 0) || "—",
         })),
         { title: t("serviceHours.visits"), key: "v", align: "right" as const, render: (_: unknown, row: Row) => hoursOf(row.byKind.visit) },
+        { title: t("serviceHours.caseServices"), key: "c", align: "right" as const, render: (_: unknown, row: Row) => hoursOf(row.byKind.case_service) },
         { title: t("serviceHours.activities"), key: "a", align: "right" as const, render: (_: unknown, row: Row) => hoursOf(row.byKind.activity) },
         { title: t("serviceHours.followups"), key: "f", align: "right" as const, render: (_: unknown, row: Row) => hoursOf(row.byKind.followup) },
         { title: t("common.total"), key: "t", align: "right" as const, render: (_: unknown, row: Row) => t("common.hours", { n: hoursOf(row.minutes) }) },
