@@ -46,6 +46,7 @@ export type Route =
   | { name: "stationVolunteers"; stationId: string }
   | { name: "stationResources"; stationId: string }
   | { name: "stationSupervision"; stationId: string }
+  | { name: "stationWorklog"; stationId: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -71,6 +72,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/volunteers$`, "i"), (m) => ({ name: "stationVolunteers", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/resources$`, "i"), (m) => ({ name: "stationResources", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/supervision$`, "i"), (m) => ({ name: "stationSupervision", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/worklog$`, "i"), (m) => ({ name: "stationWorklog", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/agreements$`, "i"), (m) => ({ name: "stationAgreements", stationId: m[1] ?? "" })],
@@ -108,7 +110,8 @@ export type StationRoute = Extract<
       | "stationActivity"
       | "stationVolunteers"
       | "stationResources"
-      | "stationSupervision";
+      | "stationSupervision"
+      | "stationWorklog";
   }
 >;
 

@@ -35,6 +35,7 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationVolunteers":
     case "stationResources":
     case "stationSupervision":
+    case "stationWorklog":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
     case "console":

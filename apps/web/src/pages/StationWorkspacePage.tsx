@@ -17,6 +17,7 @@ const VisitsPage = lazy(() => import("./VisitsPage.tsx").then((m) => ({ default:
 const CasesPage = lazy(() => import("./CasesPage.tsx").then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import("./CasePage.tsx").then((m) => ({ default: m.CasePage })));
 const AgreementsPage = lazy(() => import("./AgreementsPage.tsx").then((m) => ({ default: m.AgreementsPage })));
+const WorkLogPage = lazy(() => import("./WorkLogPage.tsx").then((m) => ({ default: m.WorkLogPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 const ActivitiesPage = lazy(() => import("./ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })));
 const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ default: m.ActivityPage })));
@@ -24,7 +25,7 @@ const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ 
 const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "ledgers" | "agreements";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "agreements";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -46,6 +47,8 @@ function sectionOf(route: StationRoute): Section {
       return "resources";
     case "stationSupervision":
       return "supervision";
+    case "stationWorklog":
+      return "worklog";
     case "station":
       return "overview";
     default:
@@ -83,6 +86,8 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <ResourcesPage />;
     case "stationSupervision":
       return <SupervisionPage />;
+    case "stationWorklog":
+      return <WorkLogPage />;
   }
 }
 
@@ -119,6 +124,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "volunteers", path: `${base}/volunteers`, label: t("station.nav.volunteers") },
     { key: "resources", path: `${base}/resources`, label: t("station.nav.resources") },
     { key: "supervision", path: `${base}/supervision`, label: t("station.nav.supervision") },
+    { key: "worklog", path: `${base}/worklog`, label: t("station.nav.worklog") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
   ];
