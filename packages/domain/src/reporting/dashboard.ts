@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { BilingualMessage } from "../errors.ts";
 import { INDICATORS, type IndicatorId } from "./indicators.ts";
 
@@ -96,3 +97,19 @@ export function satisfactionMean(values: ShownIndicatorValues | undefined): numb
   if (typeof responses !== "number" || typeof total !== "number" || responses === 0) return null;
   return round(total / responses, 2);
 }
+
+/** The tables a dashboard exports (each chart's table, and the per-unit table). */
+export const DIVISION_REPORT_VIEWS = ["children", "categories", "visits", "cases"] as const;
+export const ZDivisionReportViewSchema = z.enum(DIVISION_REPORT_VIEWS);
+export type DivisionReportView = z.infer<typeof ZDivisionReportViewSchema>;
+export const STATION_REPORT_VIEWS = ["months", "categories", "visits", "cases"] as const;
+export const ZStationReportViewSchema = z.enum(STATION_REPORT_VIEWS);
+export type StationReportView = z.infer<typeof ZStationReportViewSchema>;
+
+export const REPORT_VIEW_TITLES: Record<DivisionReportView | StationReportView, BilingualMessage> = {
+  children: { zh: "下级单位主要指标", en: "Main indicators by unit" },
+  months: { zh: "逐月主要指标", en: "Main indicators by month" },
+  categories: { zh: "分类对象人数", en: "People by category" },
+  visits: { zh: "走访与逾期趋势", en: "Visits and overdue trend" },
+  cases: { zh: "个案开结趋势", en: "Cases opened and closed" },
+};
