@@ -140,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   "report.stationsReporting": "Stations reporting",
   "report.view.chart": "Chart",
   "report.view.table": "Table",
+  "report.hiddenInChart": "{n} rows under 5 people are not drawn; see the table",
   "report.export": "Export Excel",
   "report.exported": "Exported {n} rows",
   "report.updating": "Updating… ({months} has new records not yet counted; refreshes in a few seconds)",

@@ -139,6 +139,7 @@ export const zhCN = {
   "report.stationsReporting": "填报社工站数",
   "report.view.chart": "图表",
   "report.view.table": "表格",
+  "report.hiddenInChart": "{n} 项人数少于 5，图中不显示，见表格",
   "report.export": "导出 Excel",
   "report.exported": "已导出 {n} 行",
   "report.updating": "数据更新中…（{months} 有新记录尚未计入，几秒后自动刷新）",

@@ -68,10 +68,10 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
           </Typography.Paragraph>
           <MeasureCards values={report.data.total} pick={pick} />
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xl={12}>
               <ReportPanel title={t("report.panel.categories")} testId="report-categories" exporter={exporter("categories")} {...categoryPanel(report.data.total, i18n)} />
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xl={12}>
               <ReportPanel
                 title={t("report.panel.visits")}
                 testId="report-visits"
@@ -79,7 +79,7 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
                 {...trendPanel(months, [{ indicator: "visits.done", values: pointsOf(visits) }, { indicator: "visits.overdue", values: pointsOf(overdue) }], i18n)}
               />
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xl={12}>
               <ReportPanel
                 title={t("report.panel.cases")}
                 testId="report-cases"

@@ -29,24 +29,25 @@ export function ReportChart({ spec, testId }: { spec: ChartSpec; testId: string 
   }, []);
 
   useEffect(() => {
-    const rotate = spec.kind === "bar" && spec.categories.length > 6 ? 35 : 0;
+    const categoryAxis = { type: "category" as const, data: spec.categories, axisLabel: { hideOverlap: true }, ...(spec.horizontal ? { inverse: true } : {}) };
+    const valueAxis = { type: "value" as const, minInterval: 1 };
     chart.current?.setOption(
       {
         tooltip: { trigger: "axis", axisPointer: { type: spec.kind === "bar" ? "shadow" : "line" } },
         legend: { top: 0 },
-        grid: { left: 48, right: 24, top: 40, bottom: rotate ? 90 : 40 },
-        xAxis: { type: "category", data: spec.categories, axisLabel: { rotate, interval: 0 } },
-        yAxis: { type: "value", minInterval: 1 },
+        grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+        xAxis: spec.horizontal ? valueAxis : categoryAxis,
+        yAxis: spec.horizontal ? categoryAxis : valueAxis,
         series: spec.series.map((s) => ({
           name: s.name,
           type: spec.kind,
           data: s.data.map((v) => (v === null ? "-" : v)),
-          ...(spec.kind === "line" ? { connectNulls: false, symbolSize: 6 } : { barMaxWidth: 36 }),
+          ...(spec.kind === "line" ? { connectNulls: false, symbolSize: 6 } : { barMaxWidth: 24, label: { show: true, position: spec.horizontal ? "right" : "top" } }),
         })),
       },
       { notMerge: true },
     );
   }, [spec]);
 
-  return <div ref={element} data-testid={testId} style={{ width: "100%", height: 300 }} />;
+  return <div ref={element} data-testid={testId} style={{ width: "100%", height: spec.horizontal ? Math.max(300, 28 * spec.categories.length + 60) : 320 }} />;
 }

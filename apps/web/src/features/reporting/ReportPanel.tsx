@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Segmented, Space, Spin, Table } from "antd";
+import { App, Button, Card, Segmented, Space, Spin, Table, Typography } from "antd";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useI18n } from "../../i18n/locale.tsx";
 import { downloadBase64 } from "../ledgers/ledger-files.ts";
@@ -46,6 +46,8 @@ export function ReportTable({ table, testId }: { table: ReportTableSpec; testId:
 export function ReportPanel({ title, chart, table, exporter, testId }: { title: string; chart: ChartSpec; table: ReportTableSpec; exporter: ReportExport; testId: string }) {
   const { t } = useI18n();
   const [view, setView] = useState<"chart" | "table">("chart");
+  // Points given as "<5" are gaps in the chart; the table view shows them.
+  const hidden = table.rows.filter((row) => Object.values(row).includes("<5")).length;
   return (
     <Card
       size="small"
@@ -71,6 +73,11 @@ export function ReportPanel({ title, chart, table, exporter, testId }: { title: 
       {view === "chart" ? (
         <Suspense fallback={<Spin />}>
           <ReportChart spec={chart} testId={`${testId}-chart`} />
+          {hidden > 0 && (
+            <Typography.Text type="secondary" data-testid={`${testId}-hidden`}>
+              {t("report.hiddenInChart", { n: hidden })}
+            </Typography.Text>
+          )}
         </Suspense>
       ) : (
         <ReportTable table={table} testId={`${testId}-table`} />

@@ -50,13 +50,13 @@ export function StationDashboard({ stationId }: { stationId: string }) {
         <>
           <MeasureCards values={latest} pick={pick} />
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xl={12}>
               <ReportPanel title={t("report.panel.categories")} testId="report-categories" exporter={exporter("categories")} {...categoryPanel(latest, i18n)} />
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xl={12}>
               <ReportPanel title={t("report.panel.visits")} testId="report-visits" exporter={exporter("visits")} {...trendPanel(months, [line("visits.done"), line("visits.overdue")], i18n)} />
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xl={12}>
               <ReportPanel title={t("report.panel.cases")} testId="report-cases" exporter={exporter("cases")} {...trendPanel(months, [line("cases.opened"), line("cases.closed")], i18n)} />
             </Col>
           </Row>

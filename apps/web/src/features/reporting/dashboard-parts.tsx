@@ -52,7 +52,7 @@ export function categoryPanel(values: ShownIndicatorValues | undefined, i18n: I1
   const value = (key: string): ShownValue => byCategory[key] ?? 0;
   const name = i18n.pick(INDICATORS["people.category"].name);
   return {
-    chart: { kind: "bar", categories: CATEGORY_KEYS.map((k) => i18n.pick(CATEGORIES[k])), series: [{ name, data: CATEGORY_KEYS.map((k) => chartNumber(value(k))) }] },
+    chart: { kind: "bar", horizontal: true, categories: CATEGORY_KEYS.map((k) => i18n.pick(CATEGORIES[k])), series: [{ name, data: CATEGORY_KEYS.map((k) => chartNumber(value(k))) }] },
     table: {
       columns: [
         { key: "category", title: i18n.t("report.category") },

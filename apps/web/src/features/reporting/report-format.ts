@@ -3,6 +3,8 @@ import type { ShownValue } from "@shegong/domain";
 /** What a chart draws: categories along x, one or more series; null is a gap. */
 export interface ChartSpec {
   kind: "bar" | "line";
+  /** Bars along the y axis: long category names stay readable. */
+  horizontal?: boolean;
   categories: string[];
   series: { name: string; data: (number | null)[] }[];
 }
