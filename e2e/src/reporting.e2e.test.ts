@@ -74,6 +74,12 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("dashboards in a real 
       const value = sheet.getCell(r, 2).value;
       expect(typeof value === "number" ? value === 0 || value >= 5 : value === "<5").toBe(true);
     }
+    // The same dashboard in English.
+    await page.locator("[data-testid=locale-switch]").click();
+    await expect.poll(() => page.locator("[data-testid=report-cards]").textContent()).toContain("People on the register");
+    await expect(page.locator("[data-testid=report-categories]").textContent()).resolves.toContain("People by category");
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-county-en.png"), fullPage: true });
+    await page.locator("[data-testid=locale-switch]").click();
     await signOut(page);
   });
 
