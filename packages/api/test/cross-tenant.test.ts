@@ -253,6 +253,9 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "worklogs.submit": async (w) => stationAttack(w, (c) => c.worklogs.submit({ stationId: w.stations.b, date: "2026-11-20", version: 0 })),
   "worklogs.monthlyReport": async (w) => stationAttack(w, (c) => c.worklogs.monthlyReport({ stationId: w.stations.b, month: "2026-11" })),
   "worklogs.exportMonthlyReport": async (w) => stationAttack(w, (c) => c.worklogs.exportMonthlyReport({ stationId: w.stations.b, month: "2026-11" })),
+  "reporting.exportDivision": async (w) =>
+    (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.exportDivision({ divisionCode: "6523", month: "2026-11", view: "children" })),
+  "reporting.exportStation": async (w) => stationAttack(w, (c) => c.reporting.exportStation({ stationId: w.stations.b, month: "2026-11", view: "months" })),
   "audit.list": async (w) => (await asMany(w, [...STATION_ATTACKERS, "region.viewer"])).map((c) => c.audit.list({ stationId: w.stations.b })),
   // Governance (issue 5). The prefecture and the city bureau legitimately cover B, so they are not attackers here.
   "contractors.list": async (w) => (await asMany(w, ["ili.pref", "a.admin", "contractor.a"])).map((c) => c.contractors.list({ divisionCode: "6523" })),

@@ -1,4 +1,5 @@
 import { todayInShanghai } from "@shegong/domain";
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkStationRollups, refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
@@ -144,6 +145,25 @@ describe("rollups and region reports", () => {
     expect(trend.points.at(-1)).toEqual({ month, value: 5 });
   });
 
+  it("exports a dashboard table as xlsx with the <5 cells as shown, and audits the export", async () => {
+    const prefecture = await world.as("changji.pref");
+    const file = await prefecture.reporting.exportDivision({ divisionCode: "652301", month, view: "categories" });
+    expect(file.fileName).toBe(`昌吉市-分类对象人数-${month}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, "base64") as never);
+    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual(["特困老人", 5]);
+    expect(rows).toContainEqual(["低保对象", "<5"]);
+    const trend = await prefecture.reporting.exportDivision({ divisionCode: "652301", month, view: "visits" });
+    expect(trend.rows).toBe(12);
+    const own = await (await world.as("a.admin")).reporting.exportStation({ stationId: world.stations.a, month, view: "categories" });
+    const ownBook = new ExcelJS.Workbook();
+    await ownBook.xlsx.load(Buffer.from(own.base64, "base64") as never);
+    expect(ownBook.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1))).toContainEqual(["低保对象", 2]);
+    const audited = await world.dbs.owner.db.selectFrom("audit_event").select(["action", "target"]).where("action", "=", "report.export").execute();
+    expect(audited).toEqual(expect.arrayContaining([{ action: "report.export", target: "652301" }, { action: "report.export", target: "categories" }]));
+  });
+
   it("the station sees its own numbers unsuppressed; region roles reach no procedure with personal data", async () => {
     const station = await (await world.as("a.admin")).reporting.station({ stationId: world.stations.a, month, months: 2 });
     expect(station.months.at(-1)!.values["people.category"]).toMatchObject({ assist_dibao: 2 });
@@ -151,6 +171,7 @@ describe("rollups and region reports", () => {
     for (const call of [
       () => viewer.people.list({ stationId: world.stations.a }),
       () => viewer.reporting.station({ stationId: world.stations.a, month }),
+      () => viewer.reporting.exportStation({ stationId: world.stations.a, month, view: "categories" }),
       () => viewer.visits.due({ stationId: world.stations.a }),
     ]) {
       await expect(call()).rejects.toMatchObject({ code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/) });

@@ -30,6 +30,7 @@ export * from "./cases/lifecycle.ts";
 export * from "./cases/supervision.ts";
 export * from "./cases/inputs.ts";
 export * from "./reporting/indicators.ts";
+export * from "./reporting/dashboard.ts";
 export * from "./governance/money.ts";
 export * from "./governance/contractors.ts";
 export * from "./governance/agreements.ts";

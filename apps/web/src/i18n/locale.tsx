@@ -23,7 +23,7 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-interface I18n {
+export interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;

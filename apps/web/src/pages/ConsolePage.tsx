@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { CoverageExplorer } from "../features/coverage/CoverageExplorer.tsx";
+import { DivisionDashboard } from "../features/reporting/DivisionDashboard.tsx";
 import { OnboardDialog } from "../features/onboarding/OnboardDialog.tsx";
 import { StationList } from "../features/stations/StationList.tsx";
 import { useI18n } from "../i18n/locale.tsx";
@@ -36,6 +37,9 @@ export function ConsolePage({ me, divisionCode }: { me: Me; divisionCode: string
         items={[
           { key: "stations", label: t("console.tab.stations"), children: <StationList divisionCode={divisionCode} can={can} /> },
           { key: "coverage", label: t("console.tab.coverage"), children: <CoverageExplorer rootCode={divisionCode} withChart={false} /> },
+          ...(canAtDivision(me, "coverage.read", divisionCode)
+            ? [{ key: "service", label: <span data-testid="tab-service">{t("region.tab.service")}</span>, children: <DivisionDashboard rootCode={divisionCode} /> }]
+            : []),
         ]}
       />
       {onboarding && <OnboardDialog divisionCode={divisionCode} divisionName={name} onClose={() => setOnboarding(false)} />}

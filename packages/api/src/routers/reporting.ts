@@ -1,12 +1,16 @@
-import { INDICATORS, INDICATOR_IDS, ZIndicatorIdSchema, ZMonthSchema } from "@shegong/domain";
+import { INDICATORS, INDICATOR_IDS, ZDivisionReportViewSchema, ZIndicatorIdSchema, ZMonthSchema, ZStationReportViewSchema } from "@shegong/domain";
 import { z } from "zod";
 import { divisionReport, divisionTrend, stationReport } from "../reporting/read-rollups.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { exportDivisionReport, exportStationReport, type ReportFile } from "../reporting/export-report.ts";
+import { auditFrom, authedProcedure, router } from "../trpc.ts";
 
 // Aggregates above station level are read with the permission that already reads rollout
 // coverage: counts only, never a person.
 const aggregate = authedProcedure.meta({ access: "division", permission: "coverage.read" });
 const division = z.object({ divisionCode: z.string().regex(/^\d{2,9}$/) });
+const months = z.number().int().min(1).max(24).default(12);
+
+const download = (file: ReportFile) => ({ fileName: file.fileName, rows: file.rows, base64: Buffer.from(file.bytes).toString("base64") });
 
 /** Region-scale reporting (issue 7): indicators from the station × month rollup. */
 export const reportingRouter = router({
@@ -16,11 +20,36 @@ export const reportingRouter = router({
   division: aggregate.input(division.extend({ month: ZMonthSchema })).query(({ ctx, input }) => ctx.tx((tx) => divisionReport(tx, input.divisionCode, input.month))),
 
   trend: aggregate
-    .input(division.extend({ indicator: ZIndicatorIdSchema, month: ZMonthSchema, months: z.number().int().min(1).max(24).default(12), dimension: z.string().max(40).optional() }))
+    .input(division.extend({ indicator: ZIndicatorIdSchema, month: ZMonthSchema, months, dimension: z.string().max(40).optional() }))
     .query(({ ctx, input }) => ctx.tx((tx) => divisionTrend(tx, input.divisionCode, input.indicator, input.month, input.months, input.dimension))),
 
   station: authedProcedure
     .meta({ access: "station", permission: "workspace.read" })
-    .input(z.object({ stationId: z.uuid(), month: ZMonthSchema, months: z.number().int().min(1).max(24).default(12) }))
+    .input(z.object({ stationId: z.uuid(), month: ZMonthSchema, months }))
     .query(({ ctx, input }) => ctx.tx((tx) => stationReport(tx, input.stationId, input.month, input.months))),
+
+  /** A dashboard table as the house-style xlsx; counts leave as the dashboard shows them ("<5" above station level). Audited. */
+  exportDivision: authedProcedure
+    .meta({ access: "division", permission: "coverage.read", write: true })
+    .input(division.extend({ month: ZMonthSchema, view: ZDivisionReportViewSchema }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        const file = await exportDivisionReport(tx, input.divisionCode, input.month, input.view);
+        await auditFrom(ctx, null)(tx, { action: "report.export", target: input.divisionCode, detail: { month: input.month, view: input.view, rows: file.rows } });
+        return download(file);
+      }),
+    ),
+
+  /** The station's own dashboard table as xlsx, unsuppressed; audited in the station's chain. */
+  exportStation: authedProcedure
+    .meta({ access: "station", permission: "workspace.read", write: true })
+    .input(z.object({ stationId: z.uuid(), month: ZMonthSchema, view: ZStationReportViewSchema }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        const station = await tx.selectFrom("station").select("plaque_name").where("id", "=", input.stationId).executeTakeFirstOrThrow();
+        const file = await exportStationReport(tx, input.stationId, station.plaque_name, input.month, input.view);
+        await auditFrom(ctx, input.stationId)(tx, { action: "report.export", target: input.view, detail: { month: input.month, rows: file.rows } });
+        return download(file);
+      }),
+    ),
 });

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Card, Tabs } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
+import { StationDashboard } from "../reporting/StationDashboard.tsx";
 import { queryClient, trpc } from "../../trpc.ts";
 import { AuditTrailTable } from "./AuditTrailTable.tsx";
 import { BrandingForm } from "./BrandingForm.tsx";
@@ -29,6 +30,7 @@ export function StationOverview({ workspace, onWorkspaceChange }: { workspace: W
         </>
       ),
     },
+    { key: "data", label: <span data-testid="tab-station-data">{t("workspace.tab.data")}</span>, children: <StationDashboard stationId={stationId} /> },
     ...(history.isSuccess
       ? [{ key: "history", label: t("workspace.tab.history"), children: <StatusHistoryTable events={history.data} /> }]
       : []),
