@@ -6,6 +6,7 @@ import * as rlsInitPlans from "./2026-11-27-03-rls-initplans.ts";
 import * as bulkLoadPlans from "./2026-11-27-04-bulk-load-plans.ts";
 import * as attachments from "./2026-11-27-05-attachments.ts";
 import * as cases from "./2026-11-28-01-cases.ts";
+import * as mfa from "./2026-11-28-04-mfa.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-04-bulk-load-plans": bulkLoadPlans,
   "2026-11-27-05-attachments": attachments,
   "2026-11-28-01-cases": cases,
+  "2026-11-28-04-mfa": mfa,
 };
