@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
+import { createTOTPKeyURI, generateHOTP, verifyHOTP } from "@oslojs/otp";
 import { randomBytes } from "node:crypto";
 
 /**
@@ -78,4 +78,9 @@ export function normalizeRecoveryCode(code: string): string | null {
 
 export function hashRecoveryCode(normalized: string): Uint8Array {
   return sha256(new TextEncoder().encode(`shegong-recovery:${normalized}`));
+}
+
+/** The code an authenticator app shows for this base32 key at `now` (for the CLI and tests). */
+export function totpCodeAt(base32Secret: string, now = new Date()): string {
+  return generateHOTP(decodeBase32IgnorePadding(base32Secret), BigInt(totpCounterAt(now)), TOTP_DIGITS);
 }
