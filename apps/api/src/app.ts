@@ -4,7 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, readStationLogo, type ApiContext, type FileStore } from "@shegong/api";
-import { invalidateSession, loadActiveGrants, login, validateSession, type PersonalDataCipher } from "@shegong/auth";
+import { invalidateSession, loadActiveGrants, login, validateSession, verifySecondFactor, type PersonalDataCipher } from "@shegong/auth";
 import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } from "@shegong/db";
 import { ATTACHMENT_MAX_BYTES } from "@shegong/domain";
 import { Hono, type Context } from "hono";
@@ -29,6 +29,15 @@ const ZLoginSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
+
+/** Either a 6-digit code from the authenticator app or one recovery code. */
+const ZSecondFactorSchema = z.union([
+  z.object({ code: z.string().trim().regex(/^\d{6}$/) }).strict(),
+  z.object({ recoveryCode: z.string().trim().min(16).max(40) }).strict(),
+]);
+
+/** What the login answer says a half-signed-in session still owes ('required': a code; 'enrol': set one up). */
+const mfaAnswer = (pending: "verify" | "enrol" | null | undefined) => (pending === "verify" ? "required" : pending === "enrol" ? "enrol" : undefined);
 
 export function createApp(options: AppOptions) {
   const { database } = options;
@@ -97,7 +106,40 @@ export function createApp(options: AppOptions) {
     }
     writeSessionCookie(c, result.token, result.expiresAt);
     const session = await validateSession(database.db, result.token);
-    return c.json({ ok: true, user: session?.user ?? null, expiresAt: result.expiresAt });
+    return c.json({ ok: true, user: session?.user ?? null, expiresAt: result.expiresAt, mfa: mfaAnswer(result.mfa) });
+  });
+
+  // The second step of a sign-in; throttled with the login's own counters (keyed apart).
+  app.post("/auth/mfa/verify", async (c) => {
+    const session = await currentSession(c);
+    if (!session) return errorResponse(c, 401, "AUTH_REQUIRED");
+    if (session.mfaPending !== "verify") return errorResponse(c, 400, "VALIDATION", { reason: "no second factor is awaited" });
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return errorResponse(c, 400, "BAD_JSON");
+    }
+    const parsed = ZSecondFactorSchema.safeParse(body);
+    if (!parsed.success) return errorResponse(c, 400, "VALIDATION");
+    const result = await verifySecondFactor(database.db, options.pii, {
+      sessionId: session.sessionId,
+      userId: session.user.id,
+      username: session.user.username,
+      ip: clientIp(c),
+      userAgent: c.req.header("user-agent") ?? null,
+      ...parsed.data,
+    });
+    if (!result.ok) {
+      if (result.code === "AUTH_THROTTLED") {
+        c.header("Retry-After", String(result.retryAfterSeconds ?? 60));
+        return errorResponse(c, 429, "AUTH_THROTTLED", { retryAfterSeconds: result.retryAfterSeconds });
+      }
+      if (result.code === "AUTH_SESSION_EXPIRED") clearSessionCookie(c);
+      return errorResponse(c, 401, result.code);
+    }
+    writeSessionCookie(c, result.token, result.expiresAt);
+    return c.json({ ok: true, user: session.user, expiresAt: result.expiresAt, recoveryCodesLeft: result.recoveryCodesLeft });
   });
 
   app.post("/auth/logout", async (c) => {
@@ -115,7 +157,7 @@ export function createApp(options: AppOptions) {
   app.get("/auth/session", async (c) => {
     const session = await currentSession(c);
     if (!session) return errorResponse(c, 401, "AUTH_REQUIRED");
-    return c.json({ user: session.user, expiresAt: session.expiresAt });
+    return c.json({ user: session.user, expiresAt: session.expiresAt, mfa: mfaAnswer(session.mfaPending) });
   });
 
   // Logos are part of the public plaque (R8), served by their bytes' own sniffed type.
