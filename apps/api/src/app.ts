@@ -11,7 +11,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { errorResponse, trpcErrorResponse } from "./http-errors.ts";
-import { sameOriginWrites, securityHeaders } from "./security.ts";
+import { handlerTimeout, sameOriginWrites, securityHeaders } from "./security.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
 
 export interface AppOptions {
@@ -20,6 +20,9 @@ export interface AppOptions {
   files: FileStore;
   maxBodyBytes?: number;
   maxLedgerBytes?: number;
+  /** How long a handler may take before the caller is answered 503 REQUEST_TIMEOUT (uploads get longer). */
+  handlerTimeoutMs?: number;
+  uploadTimeoutMs?: number;
   trustProxy?: boolean;
   /** The built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
@@ -76,6 +79,14 @@ export function createApp(options: AppOptions) {
         : ordinary(c, next),
   );
   app.use("*", sameOriginWrites());
+  const isUpload = (path: string) => /^\/trpc\/ledgers\.(preview|commit)$/.test(path) || path === "/trpc/attachments.upload";
+  app.use(
+    "*",
+    handlerTimeout(
+      (c) => (isUpload(c.req.path) ? (options.uploadTimeoutMs ?? 300_000) : (options.handlerTimeoutMs ?? 30_000)),
+      (c) => (c.req.path.startsWith("/trpc/") ? trpcErrorResponse(c, 503, "REQUEST_TIMEOUT") : errorResponse(c, 503, "REQUEST_TIMEOUT")),
+    ),
+  );
 
   app.get("/healthz", async (c) => {
     const ok = await pingDatabase(database);

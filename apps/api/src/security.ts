@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { errorResponse } from "./http-errors.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -39,5 +39,25 @@ export function securityHeaders(): MiddlewareHandler {
     }
     const path = c.req.path;
     if (path.startsWith("/trpc") || path.startsWith("/auth")) c.header("Cache-Control", "no-store");
+  };
+}
+
+/**
+ * A request whose handler has not answered within `ms` gets a 503 with a stable code instead of
+ * hanging the browser. The handler is not killed (its transaction finishes or rolls back on its
+ * own); the person is told to try again. Node's own server timeouts (server.ts) cover slow clients.
+ */
+export function handlerTimeout(ms: (c: Context) => number, respond: (c: Context) => Response): MiddlewareHandler {
+  return async (c, next) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), ms(c));
+    });
+    try {
+      const outcome = await Promise.race([next().then(() => "done" as const), timedOut]);
+      if (outcome === "timeout") return respond(c);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }

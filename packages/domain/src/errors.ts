@@ -28,6 +28,7 @@ export const APP_ERROR_CODES = [
   "PASSWORD_COMMON",
   "PASSWORD_IS_USERNAME",
   "PASSWORD_CHANGE_REQUIRED",
+  "REQUEST_TIMEOUT",
   "MFA_REQUIRED",
   "MFA_ENROL_REQUIRED",
   "MFA_CODE_INVALID",
@@ -117,6 +118,7 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
     en: "That password is too common and easy to guess; choose another (a phrase of 15+ characters works well)",
   },
   PASSWORD_IS_USERNAME: { zh: "密码不能与用户名相同", en: "The password must not be the same as the username" },
+  REQUEST_TIMEOUT: { zh: "服务器处理超时，请稍后再试", en: "The server took too long to answer; please try again shortly" },
   PASSWORD_CHANGE_REQUIRED: { zh: "首次登录须先修改初始密码", en: "Please change your initial password before continuing" },
   MFA_REQUIRED: { zh: "请输入动态验证码完成登录", en: "Enter the code from your authenticator app to finish signing in" },
   MFA_ENROL_REQUIRED: {
