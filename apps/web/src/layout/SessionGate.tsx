@@ -6,7 +6,10 @@ import { useI18n } from "../i18n/locale.tsx";
 import { appErrorCodeOf } from "../lib/app-error.ts";
 import { homePathOf } from "../lib/home-path.ts";
 import { ConsolePage } from "../pages/ConsolePage.tsx";
+import { MfaVerifyPage } from "../features/security/MfaVerifyPage.tsx";
+import { RequiredEnrolmentPage, RequiredPasswordChangePage } from "../features/security/RequiredStepPages.tsx";
 import { LoginPage } from "../pages/LoginPage.tsx";
+import { SecurityPage } from "../pages/SecurityPage.tsx";
 import { RegionOverviewPage } from "../pages/RegionOverviewPage.tsx";
 import { StationWorkspacePage } from "../pages/StationWorkspacePage.tsx";
 import { UsersPage } from "../pages/UsersPage.tsx";
@@ -36,6 +39,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <UsersPage key={route.stationId} scope={{ stationId: route.stationId }} />;
     case "divisionUsers":
       return <UsersPage key={route.divisionCode} scope={{ divisionCode: route.divisionCode }} />;
+    case "security":
+      return <SecurityPage me={me} />;
     case "home":
     case "login":
       return homePathOf(me) === null ? <Result status="info" title={t("shell.noAccess")} /> : <Spin />;
@@ -60,6 +65,11 @@ export function SessionGate() {
 
   if (me.isPending) return <Spin fullscreen />;
   if (signedOut) return <LoginPage />;
+  // A sign-in not finished yet: the step it still owes, whatever the address.
+  const owed = me.isError ? appErrorCodeOf(me.error) : null;
+  if (owed === "MFA_REQUIRED") return <MfaVerifyPage />;
+  if (owed === "MFA_ENROL_REQUIRED") return <RequiredEnrolmentPage />;
+  if (owed === "PASSWORD_CHANGE_REQUIRED") return <RequiredPasswordChangePage />;
   if (me.isError) {
     return (
       <Result
