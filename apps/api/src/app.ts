@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -11,7 +12,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { errorResponse, trpcErrorResponse } from "./http-errors.ts";
-import { handlerTimeout, sameOriginWrites, securityHeaders } from "./security.ts";
+import { contentSecurityPolicy, handlerTimeout, sameOriginWrites, securityHeaders } from "./security.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
 
 export interface AppOptions {
@@ -201,10 +202,19 @@ export function createApp(options: AppOptions) {
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, "index.html"))) {
     const indexHtml = readFileSync(join(webDist, "index.html"), "utf8");
+    // Each answer of the page gets its own style nonce, in its CSP and in the page for antd to use.
+    const page = (c: Context) => {
+      const nonce = randomBytes(16).toString("base64");
+      c.header("Content-Security-Policy", contentSecurityPolicy(nonce));
+      c.header("Cache-Control", "no-store");
+      return c.html(indexHtml.replaceAll("__CSP_NONCE__", nonce));
+    };
+    app.get("/", page);
+    app.get("/index.html", page);
     app.use("/assets/*", serveStatic({ root: webDist }));
     app.use("/*", serveStatic({ root: webDist }));
     // The app routes on the client: any other GET gets the page.
-    app.get("*", (c) => c.html(indexHtml));
+    app.get("*", page);
   }
   app.notFound((c) => errorResponse(c, 404, "NOT_FOUND"));
   app.onError((err, c) => {

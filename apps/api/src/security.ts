@@ -22,17 +22,24 @@ export function sameOriginWrites(): MiddlewareHandler {
   };
 }
 
+/**
+ * No 'unsafe-inline' for the app: scripts are same-origin files only, and the only inline styles
+ * allowed are those carrying the page's per-response nonce (antd writes its CSS at run time and
+ * stamps it with the nonce it is given through ConfigProvider's `csp`).
+ */
+export function contentSecurityPolicy(styleNonce?: string): string {
+  const styles = styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'";
+  return `default-src 'self'; script-src 'self'; ${styles}; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`;
+}
+
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
     c.header("X-Frame-Options", "DENY");
-    c.header(
-      "Content-Security-Policy",
-      // antd injects its CSS at run time, hence style-src 'unsafe-inline'; scripts stay same-origin only.
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-    );
+    // A response that set its own policy (the web page with its nonce, a logo) keeps it.
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", contentSecurityPolicy());
     const host = new URL(c.req.url).hostname;
     if (host !== "localhost" && host !== "127.0.0.1" && host !== "[::1]") {
       c.header("Strict-Transport-Security", "max-age=31536000");
