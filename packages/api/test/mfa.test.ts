@@ -100,7 +100,6 @@ describe("second factor (issue 8 item 4)", () => {
     const enrolled = await world.as("city.sup"); // enrols through the world helper
     expect((await enrolled.me.mfa.status()).enrolled).toBe(true);
     const { result, session } = await passwordOnly("city.sup");
-    if (!result.ok) throw new Error(result.code);
     const ids = { sessionId: result.sessionId, userId: session!.user.id, username: "city.sup", ip: "10.1.1.2" };
     for (let i = 1; i < 5; i++) expect(await verifySecondFactor(world.dbs.app.db, pii, { ...ids, code: "000000" })).toMatchObject({ code: "MFA_CODE_INVALID" });
     expect(await verifySecondFactor(world.dbs.app.db, pii, { ...ids, code: "000000" })).toMatchObject({ code: "AUTH_SESSION_EXPIRED" });
@@ -116,7 +115,6 @@ describe("second factor (issue 8 item 4)", () => {
     expect(fresh).not.toEqual(old);
     expect(await auditOf("mfa.recovery_codes.regenerate", "a.worker")).toHaveLength(1);
     const { result, session } = await passwordOnly("a.worker");
-    if (!result.ok) throw new Error(result.code);
     const ids = { sessionId: result.sessionId, userId: session!.user.id, username: "a.worker", ip: "10.1.1.3" };
     expect(await verifySecondFactor(world.dbs.app.db, pii, { ...ids, recoveryCode: old[0]! })).toMatchObject({ code: "MFA_CODE_INVALID" });
     expect(await verifySecondFactor(world.dbs.app.db, pii, { ...ids, recoveryCode: fresh[0]! })).toMatchObject({ ok: true });
