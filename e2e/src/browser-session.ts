@@ -11,6 +11,8 @@ export interface BrowserSession {
   page: Page;
   /** Uncaught errors in the page: each test file ends by expecting none. */
   pageErrors: string[];
+  /** What the page's Content-Security-Policy refused (an inline style without the nonce, …). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -27,6 +29,10 @@ export async function openBrowserSession(options: BrowserContextOptions = {}): P
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  const cspViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   await page.goto(server.baseUrl + "/");
   return {
     server,
@@ -34,6 +40,7 @@ export async function openBrowserSession(options: BrowserContextOptions = {}): P
     context,
     page,
     pageErrors,
+    cspViolations,
     async close() {
       await context.close();
       await browser.close();

@@ -4,14 +4,14 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, readStationLogo, type ApiContext, type FileStore } from "@shegong/api";
-import { invalidateSession, loadActiveGrants, login, validateSession, type PersonalDataCipher } from "@shegong/auth";
+import { invalidateSession, loadActiveGrants, login, validateSession, verifySecondFactor, type PersonalDataCipher } from "@shegong/auth";
 import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } from "@shegong/db";
 import { ATTACHMENT_MAX_BYTES } from "@shegong/domain";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { errorResponse, trpcErrorResponse } from "./http-errors.ts";
-import { sameOriginWrites, securityHeaders } from "./security.ts";
+import { handlerTimeout, sameOriginWrites, securityHeaders } from "./security.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
 
 export interface AppOptions {
@@ -20,6 +20,9 @@ export interface AppOptions {
   files: FileStore;
   maxBodyBytes?: number;
   maxLedgerBytes?: number;
+  /** How long a handler may take before the caller is answered 503 REQUEST_TIMEOUT (uploads get longer). */
+  handlerTimeoutMs?: number;
+  uploadTimeoutMs?: number;
   trustProxy?: boolean;
   /** The built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
@@ -29,6 +32,15 @@ const ZLoginSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
+
+/** Either a 6-digit code from the authenticator app or one recovery code. */
+const ZSecondFactorSchema = z.union([
+  z.object({ code: z.string().trim().regex(/^\d{6}$/) }).strict(),
+  z.object({ recoveryCode: z.string().trim().min(16).max(40) }).strict(),
+]);
+
+/** What the login answer says a half-signed-in session still owes ('required': a code; 'enrol': set one up). */
+const mfaAnswer = (pending: "verify" | "enrol" | null | undefined) => (pending === "verify" ? "required" : pending === "enrol" ? "enrol" : undefined);
 
 export function createApp(options: AppOptions) {
   const { database } = options;
@@ -67,6 +79,14 @@ export function createApp(options: AppOptions) {
         : ordinary(c, next),
   );
   app.use("*", sameOriginWrites());
+  const isUpload = (path: string) => /^\/trpc\/ledgers\.(preview|commit)$/.test(path) || path === "/trpc/attachments.upload";
+  app.use(
+    "*",
+    handlerTimeout(
+      (c) => (isUpload(c.req.path) ? (options.uploadTimeoutMs ?? 300_000) : (options.handlerTimeoutMs ?? 30_000)),
+      (c) => (c.req.path.startsWith("/trpc/") ? trpcErrorResponse(c, 503, "REQUEST_TIMEOUT") : errorResponse(c, 503, "REQUEST_TIMEOUT")),
+    ),
+  );
 
   app.get("/healthz", async (c) => {
     const ok = await pingDatabase(database);
@@ -97,7 +117,40 @@ export function createApp(options: AppOptions) {
     }
     writeSessionCookie(c, result.token, result.expiresAt);
     const session = await validateSession(database.db, result.token);
-    return c.json({ ok: true, user: session?.user ?? null, expiresAt: result.expiresAt });
+    return c.json({ ok: true, user: session?.user ?? null, expiresAt: result.expiresAt, mfa: mfaAnswer(result.mfa) });
+  });
+
+  // The second step of a sign-in; throttled with the login's own counters (keyed apart).
+  app.post("/auth/mfa/verify", async (c) => {
+    const session = await currentSession(c);
+    if (!session) return errorResponse(c, 401, "AUTH_REQUIRED");
+    if (session.mfaPending !== "verify") return errorResponse(c, 400, "VALIDATION", { reason: "no second factor is awaited" });
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return errorResponse(c, 400, "BAD_JSON");
+    }
+    const parsed = ZSecondFactorSchema.safeParse(body);
+    if (!parsed.success) return errorResponse(c, 400, "VALIDATION");
+    const result = await verifySecondFactor(database.db, options.pii, {
+      sessionId: session.sessionId,
+      userId: session.user.id,
+      username: session.user.username,
+      ip: clientIp(c),
+      userAgent: c.req.header("user-agent") ?? null,
+      ...parsed.data,
+    });
+    if (!result.ok) {
+      if (result.code === "AUTH_THROTTLED") {
+        c.header("Retry-After", String(result.retryAfterSeconds ?? 60));
+        return errorResponse(c, 429, "AUTH_THROTTLED", { retryAfterSeconds: result.retryAfterSeconds });
+      }
+      if (result.code === "AUTH_SESSION_EXPIRED") clearSessionCookie(c);
+      return errorResponse(c, 401, result.code);
+    }
+    writeSessionCookie(c, result.token, result.expiresAt);
+    return c.json({ ok: true, user: session.user, expiresAt: result.expiresAt, recoveryCodesLeft: result.recoveryCodesLeft });
   });
 
   app.post("/auth/logout", async (c) => {
@@ -115,7 +168,7 @@ export function createApp(options: AppOptions) {
   app.get("/auth/session", async (c) => {
     const session = await currentSession(c);
     if (!session) return errorResponse(c, 401, "AUTH_REQUIRED");
-    return c.json({ user: session.user, expiresAt: session.expiresAt });
+    return c.json({ user: session.user, expiresAt: session.expiresAt, mfa: mfaAnswer(session.mfaPending) });
   });
 
   // Logos are part of the public plaque (R8), served by their bytes' own sniffed type.
@@ -148,10 +201,17 @@ export function createApp(options: AppOptions) {
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, "index.html"))) {
     const indexHtml = readFileSync(join(webDist, "index.html"), "utf8");
+    // The page names no one, but it must never be served stale after a deploy.
+    const page = (c: Context) => {
+      c.header("Cache-Control", "no-store");
+      return c.html(indexHtml);
+    };
+    app.get("/", page);
+    app.get("/index.html", page);
     app.use("/assets/*", serveStatic({ root: webDist }));
     app.use("/*", serveStatic({ root: webDist }));
     // The app routes on the client: any other GET gets the page.
-    app.get("*", (c) => c.html(indexHtml));
+    app.get("*", page);
   }
   app.notFound((c) => errorResponse(c, 404, "NOT_FOUND"));
   app.onError((err, c) => {

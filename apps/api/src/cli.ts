@@ -6,6 +6,7 @@ import { checkStationRollups, commitImport, createUser, refreshDirtyRollups, exp
 import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
 import { isIsoDate, ledgerKindOf, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
 import { sql } from "kysely";
+import { resetSecondFactor } from "@shegong/auth";
 import { preparePersonalData } from "./bootstrap.ts";
 import { readServerEnv } from "./env.ts";
 
@@ -17,6 +18,7 @@ Commands:
   seed --demo                       seed the demo region (Changji prefecture, Liugong station, demo accounts)
   admin create --username NAME --role ROLE [--scope DIVISION-CODE] [--display-name NAME]
                                     create an administrator; the password is read from standard input
+  admin reset-mfa --username NAME   remove an account's second factor (a lost phone with nobody above to reset it)
   stations onboard --division CODE... | --all-under CODE [--status planned|onboarding]
                                     onboard townships as stations
   stations list [--json] [--under CODE]
@@ -34,7 +36,10 @@ Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in SHEGONG_DATA_
 The embedded database can be opened by one process at a time: stop the server first.`,
   migrate: "pnpm shegong migrate [--china]\n  Applies pending migrations and loads division reference data (Xinjiang; --china adds every township of China).",
   seed: "pnpm shegong seed --demo\n  Seeds the demo region. Demo accounts are for evaluation only.",
-  admin: "pnpm shegong admin create --username NAME --role ROLE [--scope DIVISION-CODE] [--display-name NAME]\n  Roles: " + ROLES.join(", ") + "\n  The password is read from standard input (first line).",
+  admin:
+    "pnpm shegong admin create --username NAME --role ROLE [--scope DIVISION-CODE] [--display-name NAME]\n  Roles: " +
+    ROLES.join(", ") +
+    "\n  The password is read from standard input (first line).\npnpm shegong admin reset-mfa --username NAME\n  Removes the account's second factor and ends its sessions (audited); it enrols again at the next sign-in.",
   stations: "pnpm shegong stations onboard --division CODE [--division CODE…] | --all-under CODE [--status planned|onboarding]\npnpm shegong stations list [--json] [--under CODE]",
   audit: "pnpm shegong audit verify\n  Exit code 0 when every chain is intact, 1 with the first broken link otherwise.",
   ledgers: "pnpm shegong ledgers [--json]\n  The ledger kinds: key and Chinese title.",
@@ -97,6 +102,22 @@ async function main(argv: string[]) {
       return;
     }
     case "admin": {
+      if (sub === "reset-mfa") {
+        const { values } = parseArgs({ args: rest, options: { username: { type: "string" } } });
+        if (!values.username) fail(HELP.admin as string);
+        const username = values.username.trim().toLowerCase();
+        await withOwner(async (db) => {
+          const user = await db.db.selectFrom("app_user").select("id").where("username", "=", username).executeTakeFirst();
+          if (!user) fail(`no account named ${username}`);
+          const result = await db.db.transaction().execute(async (tx) => {
+            const reset = await resetSecondFactor(tx, user.id);
+            await recordAudit(tx, { actorName: "cli", action: "mfa.reset", target: username, outcome: "success", ip: "cli", detail: reset });
+            return reset;
+          });
+          console.log(result.hadSecondFactor ? `second factor of ${username} removed; ${result.sessionsEnded} session(s) ended` : `${username} had no second factor`);
+        });
+        return;
+      }
       if (sub !== "create") fail(HELP.admin as string);
       const { values } = parseArgs({
         args: rest,

@@ -7,6 +7,10 @@ const ZServerEnvSchema = z.object({
   SHEGONG_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
   SHEGONG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHEGONG_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // A handler answering later than this gets 503 REQUEST_TIMEOUT (uploads get 5 minutes).
+  SHEGONG_HANDLER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  // On SIGTERM/SIGINT, requests in flight get this long to finish before connections are cut.
+  SHEGONG_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
   SHEGONG_WEB_DIST: z.string().optional(),
   // base64 of 32 bytes; required on PostgreSQL, generated into the data folder on the embedded default.
   SHEGONG_PII_KEY: z.string().optional(),
@@ -25,6 +29,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): TServerEnv 
     SHEGONG_DEMO: env.SHEGONG_DEMO || undefined,
     SHEGONG_MAX_BODY_BYTES: env.SHEGONG_MAX_BODY_BYTES || undefined,
     SHEGONG_TRUST_PROXY: env.SHEGONG_TRUST_PROXY || undefined,
+    SHEGONG_HANDLER_TIMEOUT_MS: env.SHEGONG_HANDLER_TIMEOUT_MS || undefined,
+    SHEGONG_SHUTDOWN_GRACE_MS: env.SHEGONG_SHUTDOWN_GRACE_MS || undefined,
     SHEGONG_WEB_DIST: env.SHEGONG_WEB_DIST || undefined,
     SHEGONG_PII_KEY: env.SHEGONG_PII_KEY || undefined,
     SHEGONG_FILES_DIR: env.SHEGONG_FILES_DIR || undefined,

@@ -16,7 +16,7 @@ export function trpcErrorResponse(c: Context, status: ContentfulStatusCode, code
       error: {
         message: messages.en,
         code: -32600,
-        data: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", httpStatus: status, appCode: code, messageZh: messages.zh, messageEn: messages.en, details: null, fieldErrors: null },
+        data: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : status === 503 ? "SERVICE_UNAVAILABLE" : "BAD_REQUEST", httpStatus: status, appCode: code, messageZh: messages.zh, messageEn: messages.en, details: null, fieldErrors: null },
       },
     },
     status,

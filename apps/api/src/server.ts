@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { prepareDatabase, prepareFileStore, preparePersonalData } from "./bootstrap.ts";
 import { readServerEnv } from "./env.ts";
+import { listen } from "./listen.ts";
 import { startRollupRefresher } from "./rollup-refresher.ts";
 
 const env = readServerEnv();
@@ -15,20 +15,27 @@ const app = createApp({
   pii,
   files: prepareFileStore(env),
   maxBodyBytes: env.SHEGONG_MAX_BODY_BYTES,
+  handlerTimeoutMs: env.SHEGONG_HANDLER_TIMEOUT_MS,
   trustProxy: env.SHEGONG_TRUST_PROXY === "true",
   webDist,
 });
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const running = listen(app.fetch, { port: env.PORT, hostname: env.HOST });
+void running.ready.then((info) => {
   console.log(`Shegong on http://${info.address === "127.0.0.1" ? "localhost" : info.address}:${info.port} (${database.kind}, ready in ${Date.now() - started} ms)`);
 });
 
 const stopRollups = startRollupRefresher(database, env.SHEGONG_ROLLUP_REFRESH_SECONDS * 1000, console.error);
 
-const shutdown = async () => {
-  server.close();
+// Requests in flight finish (up to the grace period) before the database closes under them.
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then stopping`);
+  await running.stop(env.SHEGONG_SHUTDOWN_GRACE_MS);
   await stopRollups();
   await database.close();
   process.exit(0);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

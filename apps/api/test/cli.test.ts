@@ -38,7 +38,7 @@ describe("pnpm shegong", () => {
   it("explains itself", () => {
     const help = cli(["--help"]);
     expect(help.code).toBe(0);
-    for (const command of ["migrate", "seed --demo", "admin create", "stations onboard", "stations list", "audit verify"]) expect(help.out).toContain(command);
+    for (const command of ["migrate", "seed --demo", "admin create", "admin reset-mfa", "stations onboard", "stations list", "audit verify"]) expect(help.out).toContain(command);
     expect(cli(["stations", "--help"]).out).toContain("--all-under");
   });
 
@@ -59,6 +59,9 @@ describe("pnpm shegong", () => {
     const verify = cli(["audit", "verify"]);
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/^ok: 3 events in 3 chains/);
+    // A lost phone with nobody above to reset it: the operator removes the second factor.
+    expect(cli(["admin", "reset-mfa", "--username", "zizhiqu.admin"]).out).toContain("zizhiqu.admin had no second factor");
+    expect(cli(["admin", "reset-mfa", "--username", "nobody.here"]).code).not.toBe(0);
   });
 
   it("lists ledgers, imports one (dry run first, then for real) and exports it", async () => {

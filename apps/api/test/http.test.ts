@@ -1,8 +1,8 @@
-import { createPersonalDataCipher, hashPassword } from "@shegong/auth";
+import { createPersonalDataCipher, hashPassword, totpCodeAt } from "@shegong/auth";
 import { withOwnerScope } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
 import { createDiskFileStore, onboardStations, createUser } from "@shegong/api";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,9 @@ describe("HTTP surface", () => {
       const id = result.created[0]!.id;
       await createUser(tx, { username: "pref", displayName: "州", passwordHash, role: "prefecture_admin", divisionCode: "6523" }, null);
       await createUser(tx, { username: "station", displayName: "站", passwordHash, role: "station_admin", stationId: id }, null);
+      await createUser(tx, { username: "worker", displayName: "社工", passwordHash, role: "social_worker", stationId: id }, null);
+      await createUser(tx, { username: "county", displayName: "市", passwordHash, role: "county_supervisor", divisionCode: "652301" }, null);
+      await createUser(tx, { username: "county2", displayName: "市二", passwordHash, role: "county_supervisor", divisionCode: "652301" }, null);
       return id;
     });
     app = createApp({ database: dbs.app, pii: createPersonalDataCipher(new Uint8Array(32).fill(3)), files: createDiskFileStore(mkdtempSync(join(tmpdir(), "shegong-http-files-"))), maxBodyBytes: 64 * 1024 });
@@ -37,14 +40,41 @@ describe("HTTP surface", () => {
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
     app.request(`${ORIGIN}${path}`, { method: "POST", body, headers: { "content-type": "application/json", origin: ORIGIN, ...headers } });
 
-  async function loginCookie(username: string): Promise<string> {
-    const res = await post("/auth/login", JSON.stringify({ username, password: PASSWORD }));
-    expect(res.status).toBe(200);
+  const sessionCookieOf = (res: Response): string => {
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^shegong_session=[a-z2-7]{16}\.[a-z2-7]{32};/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     return cookie.split(";")[0]!;
+  };
+
+  const trpcPost = (path: string, cookie: string, body: unknown = {}) =>
+    app.request(`${ORIGIN}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: ORIGIN }, body: JSON.stringify(body) });
+
+  /** Each account's authenticator key and unused recovery codes, once enrolled over HTTP. */
+  const secondFactors = new Map<string, { secret: string; recoveryCodes: string[] }>();
+
+  /** Enrols over HTTP as a person would: begin, scan (here: compute the code), confirm. */
+  async function enrolOverHttp(username: string, cookie: string) {
+    const begun = await trpcPost("me.mfa.beginEnrol", cookie);
+    expect(begun.status).toBe(200);
+    const { secret } = (await json(begun)).result.data;
+    const confirmed = await trpcPost("me.mfa.confirmEnrol", cookie, { code: totpCodeAt(secret) });
+    expect(confirmed.status).toBe(200);
+    secondFactors.set(username, { secret, recoveryCodes: (await json(confirmed)).result.data.recoveryCodes });
+  }
+
+  /** A full sign-in: the password, then the second factor the account owes, if any. */
+  async function loginCookie(username: string): Promise<string> {
+    const res = await post("/auth/login", JSON.stringify({ username, password: PASSWORD }));
+    expect(res.status).toBe(200);
+    const cookie = sessionCookieOf(res);
+    const { mfa } = await json(res);
+    if (mfa === "enrol") await enrolOverHttp(username, cookie);
+    if (mfa !== "required") return cookie;
+    const verified = await post("/auth/mfa/verify", JSON.stringify({ recoveryCode: secondFactors.get(username)!.recoveryCodes.pop() }), { cookie });
+    expect(verified.status).toBe(200);
+    return sessionCookieOf(verified);
   }
 
   it("GET /healthz reports the database", async () => {
@@ -126,11 +156,87 @@ describe("HTTP surface", () => {
     expect(garbage.status).toBe(400);
   });
 
+  it("a worker signs in with the password alone; a county supervisor must enrol before anything else", async () => {
+    const worker = await post("/auth/login", JSON.stringify({ username: "worker", password: PASSWORD }));
+    expect((await json(worker)).mfa).toBeUndefined();
+    const res = await post("/auth/login", JSON.stringify({ username: "county", password: PASSWORD }));
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ ok: true, mfa: "enrol", user: { username: "county" } });
+    const pending = sessionCookieOf(res);
+    const session = await app.request(`${ORIGIN}/auth/session`, { headers: { cookie: pending } });
+    expect(await json(session)).toMatchObject({ mfa: "enrol" });
+    const refused = await app.request(`${ORIGIN}/trpc/me.get`, { headers: { cookie: pending } });
+    expect(refused.status).toBe(403);
+    expect((await json(refused)).error.data.appCode).toBe("MFA_ENROL_REQUIRED");
+    const coverage = await app.request(`${ORIGIN}/trpc/coverage.byDivision?input=${encodeURIComponent(JSON.stringify({ divisionCode: "652301" }))}`, { headers: { cookie: pending } });
+    expect(coverage.status).toBe(403);
+    await enrolOverHttp("county", pending);
+    expect((await app.request(`${ORIGIN}/trpc/me.get`, { headers: { cookie: pending } })).status).toBe(200);
+  });
+
+  it("an enrolled account's password-only session can do nothing but /auth/mfa/verify; a code works once", async () => {
+    await loginCookie("county2"); // enrols
+    const { secret } = secondFactors.get("county2")!;
+    const res = await post("/auth/login", JSON.stringify({ username: "county2", password: PASSWORD }));
+    expect(await json(res)).toMatchObject({ ok: true, mfa: "required" });
+    const pending = sessionCookieOf(res);
+    const refused = await app.request(`${ORIGIN}/trpc/me.get`, { headers: { cookie: pending } });
+    expect(refused.status).toBe(401);
+    expect((await json(refused)).error.data.appCode).toBe("MFA_REQUIRED");
+    expect((await trpcPost("me.mfa.beginEnrol", pending)).status).toBe(401);
+    // The enrolment code was for this time step: it cannot be replayed.
+    const replay = await post("/auth/mfa/verify", JSON.stringify({ code: totpCodeAt(secret) }), { cookie: pending });
+    expect(replay.status).toBe(401);
+    expect((await json(replay)).error.code).toBe("MFA_CODE_INVALID");
+    const next = totpCodeAt(secret, new Date(Date.now() + 30_000));
+    const ok = await post("/auth/mfa/verify", JSON.stringify({ code: next }), { cookie: pending });
+    expect(ok.status).toBe(200);
+    const full = sessionCookieOf(ok);
+    expect(full).not.toBe(pending);
+    expect((await app.request(`${ORIGIN}/trpc/me.get`, { headers: { cookie: full } })).status).toBe(200);
+    expect((await app.request(`${ORIGIN}/auth/session`, { headers: { cookie: pending } })).status).toBe(401);
+    // A full session has nothing to verify.
+    expect((await post("/auth/mfa/verify", JSON.stringify({ code: next }), { cookie: full })).status).toBe(400);
+  });
+
+  it("wrong codes end the waiting session after five, and then the account is throttled like a login", async () => {
+    const res = await post("/auth/login", JSON.stringify({ username: "county2", password: PASSWORD }));
+    const pending = sessionCookieOf(res);
+    for (let i = 1; i <= 4; i++) expect((await post("/auth/mfa/verify", JSON.stringify({ code: "000000" }), { cookie: pending })).status).toBe(401);
+    const fifth = await post("/auth/mfa/verify", JSON.stringify({ code: "000000" }), { cookie: pending });
+    expect((await json(fifth)).error.code).toBe("AUTH_SESSION_EXPIRED");
+    const again = sessionCookieOf(await post("/auth/login", JSON.stringify({ username: "county2", password: PASSWORD })));
+    const throttled = await post("/auth/mfa/verify", JSON.stringify({ code: "000000" }), { cookie: again });
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("retry-after")).toMatch(/^\d+$/);
+    const audit = await dbs.owner.db.selectFrom("audit_event").select(["action", "outcome"]).where("target", "=", "county2").where("action", "=", "mfa.verify").execute();
+    expect(audit.filter((e) => e.outcome === "failure").length).toBeGreaterThanOrEqual(5);
+    expect(audit.some((e) => e.outcome === "denied")).toBe(true);
+  });
+
   it("unauthenticated tRPC calls are refused; API responses are not cached", async () => {
     const res = await app.request(`${ORIGIN}/trpc/me.get`);
     expect(res.status).toBe(401);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("the page and the API carry the CSP (no inline script), HSTS only outside localhost, no-store on the page", async () => {
+    const webDist = mkdtempSync(join(tmpdir(), "shegong-web-"));
+    writeFileSync(join(webDist, "index.html"), "<html><head></head><body></body></html>");
+    const withPage = createApp({ database: dbs.app, pii: createPersonalDataCipher(new Uint8Array(32).fill(3)), files: createDiskFileStore(webDist), webDist });
+    for (const path of ["/", "/station/00000000-0000-0000-0000-000000000000", "/healthz"]) {
+      const res = await withPage.request(`${ORIGIN}${path}`);
+      expect(res.status).toBe(200);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    }
+    expect((await withPage.request(`${ORIGIN}/`)).headers.get("cache-control")).toBe("no-store");
+    const remote = await withPage.request("https://shegong.example.cn/healthz");
+    expect(remote.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
   });
 
   it("serves a station's logo with the type sniffed from its bytes", async () => {

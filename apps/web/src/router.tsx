@@ -51,6 +51,7 @@ export type Route =
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
   | { name: "divisionUsers"; divisionCode: string }
+  | { name: "security" }
   | { name: "notFound" };
 
 const UUID = "([0-9a-f-]{36})";
@@ -58,6 +59,7 @@ const UUID = "([0-9a-f-]{36})";
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/$/, () => ({ name: "home" })],
   [/^\/login$/, () => ({ name: "login" })],
+  [/^\/account\/security$/, () => ({ name: "security" })],
   [/^\/station\/([0-9a-f-]{36})$/i, (m) => ({ name: "station", stationId: m[1] ?? "" })],
   [/^\/station\/([0-9a-f-]{36})\/users$/i, (m) => ({ name: "stationUsers", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/people$`, "i"), (m) => ({ name: "stationPeople", stationId: m[1] ?? "" })],

@@ -18,10 +18,18 @@ import { AppError, appError } from "./errors.ts";
  * - division: input carries `divisionCode`; the caller needs `permission` over that division.
  * - user: any signed-in user (their own data, reference data).
  */
-export type AccessMeta =
+export type AccessMeta = (
   | { access: "station"; permission: Permission; write?: boolean }
   | { access: "division"; permission: Permission; write?: boolean }
-  | { access: "user" };
+  | { access: "user" }
+) & {
+  /**
+   * The unfinished sign-ins this procedure still serves. By default none: a session that has not
+   * enrolled a required second factor ('mfa_enrol'), or whose user must replace an initial password
+   * ('password_change', ASVS 5), can call only the procedures that let it finish.
+   */
+  during?: readonly ("mfa_enrol" | "password_change")[];
+};
 
 export type Access =
   | { kind: "station"; station: StationRef; grant: Grant; supervisory: boolean }
@@ -97,6 +105,10 @@ export const authedProcedure = t.procedure.use(async ({ ctx, meta, getRawInput, 
   const session = ctx.session;
   if (!session) throw appError("AUTH_REQUIRED");
   if (!meta) throw new Error(`procedure ${path} declares no access meta`);
+  // A session that has proven only the password gives its code over /auth/mfa/verify, nothing here.
+  if (session.mfaPending === "verify") throw appError("MFA_REQUIRED");
+  if (session.mfaPending === "enrol" && !meta.during?.includes("mfa_enrol")) throw appError("MFA_ENROL_REQUIRED");
+  if (session.user.mustChangePassword && !meta.during?.includes("password_change")) throw appError("PASSWORD_CHANGE_REQUIRED");
   const userId = session.user.id;
   const db = ctx.database.db;
 

@@ -26,6 +26,10 @@ const STATION_ATTACKERS = ["a.admin", "a.worker", "a.inspector", "contractor.a",
 export const CROSS_TENANT: Record<string, Attack> = {
   "me.get": async () => [], // own data only: nothing of another tenant to name
   "me.changePassword": async () => [], // acts on the caller alone
+  "me.mfa.status": async () => [], // the caller's own second factor
+  "me.mfa.beginEnrol": async () => [], // acts on the caller alone
+  "me.mfa.confirmEnrol": async () => [], // acts on the caller alone
+  "me.mfa.regenerateRecoveryCodes": async () => [], // acts on the caller alone
   "divisions.children": async () => [], // shared reference data
   "divisions.path": async () => [], // shared reference data
   "stations.list": async (w) => (await asMany(w, ["ili.pref", "a.admin"])).map((c) => c.stations.list({ divisionCode: "6523" })),
@@ -73,6 +77,14 @@ export const CROSS_TENANT: Record<string, Attack> = {
       (await w.as("a.admin")).users.station.endSessions({ stationId: w.stations.a, userId: victim }),
     ];
   },
+  "users.station.resetSecondFactor": async (w) => {
+    const victim = await bWorkerId(w);
+    return [
+      ...(await asMany(w, STATION_ATTACKERS)).map((c) => c.users.station.resetSecondFactor({ stationId: w.stations.b, userId: victim })),
+      // A's admin, on A's own station, naming B's worker: the user is outside A's scope.
+      (await w.as("a.admin")).users.station.resetSecondFactor({ stationId: w.stations.a, userId: victim }),
+    ];
+  },
   "users.division.list": async (w) => (await asMany(w, ["ili.pref", "a.admin"])).map((c) => c.users.division.list({ divisionCode: "6523" })),
   "users.division.create": async (w) =>
     [
@@ -106,6 +118,13 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "users.division.endSessions": async (w) => {
     const victim = await bWorkerId(w);
     return (await asMany(w, ["ili.pref"])).map((c) => c.users.division.endSessions({ divisionCode: "6540", userId: victim }));
+  },
+  "users.division.resetSecondFactor": async (w) => {
+    const victim = await bWorkerId(w);
+    return [
+      ...(await asMany(w, ["ili.pref", "a.admin"])).map((c) => c.users.division.resetSecondFactor({ divisionCode: "6523", userId: victim })),
+      (await w.as("ili.pref")).users.division.resetSecondFactor({ divisionCode: "6540", userId: victim }),
+    ];
   },
   "people.duplicateFlags": async (w) => (await asMany(w, ["ili.pref", "a.admin", "region.admin", "changji.pref"])).map((c) => c.people.duplicateFlags({ divisionCode: "652301" })),
   "people.list": async (w) => stationAttack(w, (c) => c.people.list({ stationId: w.stations.b })),

@@ -1,4 +1,4 @@
-import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, validateSession } from "@shegong/auth";
+import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, totpCodeAt, validateSession, verifySecondFactor } from "@shegong/auth";
 import { withOwnerScope } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
 import { mkdtempSync } from "node:fs";
@@ -83,6 +83,7 @@ export async function createWorld(): Promise<World> {
     return { stations, contractorId: contractor.id };
   });
   const callers = new Map<string, ReturnType<typeof createCaller>>();
+  const recoveryCodes = new Map<string, string[]>();
   const files = createDiskFileStore(mkdtempSync(join(tmpdir(), "shegong-files-")));
   return {
     dbs,
@@ -92,9 +93,26 @@ export async function createWorld(): Promise<World> {
       if (cached) return cached;
       const result = await login(dbs.app.db, { username, password: PASSWORD, ip: "10.0.0.1" });
       if (!result.ok) throw new Error(`login ${username}: ${result.code}`);
-      const session = await validateSession(dbs.app.db, result.token);
+      // Accounts an administrator created in a test carry must_change_password (ASVS 5); the tests act
+      // as if the person had already chosen their own (mfa.test.ts checks the gate itself).
+      await dbs.owner.db.updateTable("app_user").set({ must_change_password: false }).where("id", "=", result.userId).execute();
+      let token = result.token;
       const grants = await loadActiveGrants(dbs.app.db, result.userId);
-      const caller = createCaller({ database: dbs.app, pii, files, session, grants, ip: "10.0.0.1", userAgent: "vitest" });
+      const callerWith = async (t: string) =>
+        createCaller({ database: dbs.app, pii, files, session: await validateSession(dbs.app.db, t), grants, ip: "10.0.0.1", userAgent: "vitest" });
+      // Accounts that must have a second factor enrol through the real procedures, as a person would.
+      if (result.mfa === "enrol") {
+        const pending = await callerWith(token);
+        const { secret } = await pending.me.mfa.beginEnrol();
+        const { recoveryCodes: codes } = await pending.me.mfa.confirmEnrol({ code: totpCodeAt(secret) });
+        recoveryCodes.set(username, codes);
+      } else if (result.mfa === "verify") {
+        const code = recoveryCodes.get(username)?.pop();
+        const verified = await verifySecondFactor(dbs.app.db, pii, { sessionId: result.sessionId, userId: result.userId, username, ip: "10.0.0.1", recoveryCode: code });
+        if (!verified.ok) throw new Error(`second factor ${username}: ${verified.code}`);
+        token = verified.token;
+      }
+      const caller = await callerWith(token);
       callers.set(username, caller);
       return caller;
     },

@@ -7,3 +7,5 @@ export * from "./grants.ts";
 export * from "./login.ts";
 export { readAuthEnv, type TAuthEnv } from "./env.ts";
 export * from "./personal-data.ts";
+export * from "./totp.ts";
+export * from "./mfa.ts";

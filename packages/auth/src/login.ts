@@ -1,11 +1,13 @@
 import { recordAudit, withPlatform, type Database } from "@shegong/db";
 import type { Kysely } from "kysely";
+import { loadActiveGrants } from "./grants.ts";
+import { mfaPendingAtLogin, type MfaPending } from "./mfa.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./throttle.ts";
 
 export type LoginResult =
-  | { ok: true; token: string; sessionId: string; expiresAt: Date; userId: string }
+  | { ok: true; token: string; sessionId: string; expiresAt: Date; userId: string; mfa: MfaPending | null }
   | { ok: false; code: "AUTH_INVALID_CREDENTIALS" | "AUTH_THROTTLED"; retryAfterSeconds?: number };
 
 export interface LoginAttempt {
@@ -23,7 +25,7 @@ export async function login(db: Kysely<Database>, attempt: LoginAttempt, now = n
     const retryAfterSeconds = await loginRetryAfter(tx, username, ip, now);
     const user = await tx
       .selectFrom("app_user")
-      .select(["id", "password_hash", "disabled_at"])
+      .select(["id", "password_hash", "disabled_at", "demo"])
       .where("username", "=", username)
       .executeTakeFirst();
     return { retryAfterSeconds, user };
@@ -50,10 +52,22 @@ export async function login(db: Kysely<Database>, attempt: LoginAttempt, now = n
     });
     return { ok: false, code: "AUTH_INVALID_CREDENTIALS" };
   }
-  await withPlatform(db, (tx) => clearLoginFailures(tx, username, ip));
-  const session = await createSession(db, user.id, { ip, userAgent: attempt.userAgent }, now);
+  const grants = await loadActiveGrants(db, user.id, now);
+  const mfa = await withPlatform(db, async (tx) => {
+    await clearLoginFailures(tx, username, ip);
+    return mfaPendingAtLogin(tx, { id: user.id, demo: user.demo }, grants);
+  });
+  const session = await createSession(db, user.id, { ip, userAgent: attempt.userAgent, mfaPending: mfa }, now);
   await withPlatform(db, (tx) =>
-    recordAudit(tx, { actorUserId: user.id, actorName: username, action: "auth.login", target: username, outcome: "success", ip }),
+    recordAudit(tx, {
+      actorUserId: user.id,
+      actorName: username,
+      action: "auth.login",
+      target: username,
+      outcome: "success",
+      ip,
+      detail: mfa ? { secondFactor: mfa } : undefined,
+    }),
   );
-  return { ok: true, token: session.token, sessionId: session.sessionId, expiresAt: session.expiresAt, userId: user.id };
+  return { ok: true, token: session.token, sessionId: session.sessionId, expiresAt: session.expiresAt, userId: user.id, mfa };
 }

@@ -12,6 +12,12 @@ export interface PersonalDataCipher {
   encrypt(plaintext: string): Uint8Array;
   decrypt(ciphertext: Uint8Array): string;
   blindIndex(normalizedId: string): Uint8Array;
+  /**
+   * Other secrets kept at rest (TOTP keys): the same master key, its own HKDF-derived key, and the
+   * purpose and owner bound in as associated data so a sealed value cannot be moved to another row.
+   */
+  sealSecret(binding: string, secret: Uint8Array): Uint8Array;
+  openSecret(binding: string, sealed: Uint8Array): Uint8Array;
 }
 
 const VERSION = 1;
@@ -23,7 +29,24 @@ export function createPersonalDataCipher(masterKey: Uint8Array): PersonalDataCip
   if (masterKey.length !== 32) throw new Error("the personal-data master key must be 32 bytes");
   const encryptionKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "shegong pii aes-256-gcm v1", 32));
   const indexKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "shegong pii blind index v1", 32));
+  const secretKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "shegong auth secrets aes-256-gcm v1", 32));
+  const secretAad = (binding: string) => Buffer.from(`shegong:secret:${binding}`, "utf8");
   return {
+    sealSecret(binding, secret) {
+      const nonce = randomBytes(NONCE_BYTES);
+      const cipher = createCipheriv("aes-256-gcm", secretKey, nonce);
+      cipher.setAAD(secretAad(binding));
+      const body = Buffer.concat([cipher.update(secret), cipher.final()]);
+      return new Uint8Array(Buffer.concat([Buffer.from([VERSION]), nonce, body, cipher.getAuthTag()]));
+    },
+    openSecret(binding, sealed) {
+      const data = Buffer.from(sealed);
+      if (data[0] !== VERSION || data.length < 1 + NONCE_BYTES + TAG_BYTES) throw new Error("unknown sealed-secret format");
+      const decipher = createDecipheriv("aes-256-gcm", secretKey, data.subarray(1, 1 + NONCE_BYTES));
+      decipher.setAAD(secretAad(binding));
+      decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+      return new Uint8Array(Buffer.concat([decipher.update(data.subarray(1 + NONCE_BYTES, data.length - TAG_BYTES)), decipher.final()]));
+    },
     encrypt(plaintext) {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv("aes-256-gcm", encryptionKey, nonce);

@@ -16,15 +16,22 @@ export interface ValidSession {
   sessionId: string;
   user: SessionUser;
   expiresAt: Date;
+  /**
+   * Set while the session has proven only the password: it can do nothing but give a second factor
+   * ('verify') or enrol one ('enrol'). Absent on sessions made before there was a second factor.
+   */
+  mfaPending?: "verify" | "enrol" | null;
 }
 
 // last_seen_at is written at most once a minute, not on every request.
 const TOUCH_INTERVAL_MS = 60_000;
+/** A session half signed in (password only) must finish within this time or sign in again. */
+export const MFA_PENDING_TTL_MS = 15 * 60_000;
 
 export async function createSession(
   db: Kysely<Database>,
   userId: string,
-  meta: { ip?: string | null; userAgent?: string | null },
+  meta: { ip?: string | null; userAgent?: string | null; mfaPending?: "verify" | "enrol" | null },
   now = new Date(),
   env: TAuthEnv = readAuthEnv(),
 ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
@@ -42,6 +49,7 @@ export async function createSession(
         expires_at: expiresAt,
         ip: meta.ip ?? null,
         user_agent: meta.userAgent?.slice(0, 400) ?? null,
+        mfa_pending: meta.mfaPending ?? null,
       })
       .execute(),
   );
@@ -66,6 +74,8 @@ export async function validateSession(
         "s.secret_hash",
         "s.last_seen_at",
         "s.expires_at",
+        "s.created_at",
+        "s.mfa_pending",
         "u.id as user_id",
         "u.username",
         "u.display_name",
@@ -78,7 +88,8 @@ export async function validateSession(
       .executeTakeFirst();
     if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
     const idleLimit = row.last_seen_at.getTime() + env.SHEGONG_SESSION_IDLE_MINUTES * 60_000;
-    if (row.disabled_at || now >= row.expires_at || now.getTime() >= idleLimit) {
+    const pendingTooLong = row.mfa_pending !== null && now.getTime() - row.created_at.getTime() >= MFA_PENDING_TTL_MS;
+    if (row.disabled_at || now >= row.expires_at || now.getTime() >= idleLimit || pendingTooLong) {
       await tx.deleteFrom("user_session").where("id", "=", row.id).execute();
       return null;
     }
@@ -88,6 +99,7 @@ export async function validateSession(
     return {
       sessionId: row.id,
       expiresAt: row.expires_at,
+      mfaPending: row.mfa_pending,
       user: {
         id: row.user_id,
         username: row.username,

@@ -11,6 +11,7 @@ import * as activityRollups from "./2026-11-28-06-activity-rollups.ts";
 import * as workLogs from "./2026-11-28-07-work-logs.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
+import * as mfa from "./2026-11-28-04-mfa.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-01-cases": cases,
   "2026-11-28-02-activities": activities,
   "2026-11-28-03-governance": governance,
+  "2026-11-28-04-mfa": mfa,
   "2026-11-28-05-rollups": rollups,
   "2026-11-28-06-activity-rollups": activityRollups,
   "2026-11-28-07-work-logs": workLogs,

@@ -107,6 +107,28 @@ export interface UserSessionTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  // Second factor (2026-11-28-04): a session that has proven only the password.
+  mfa_pending: ColumnType<"verify" | "enrol" | null, "verify" | "enrol" | null | undefined, "verify" | "enrol" | null>;
+  mfa_failures: Generated<number>;
+}
+
+export interface UserMfaTable {
+  user_id: string;
+  /** AES-256-GCM sealed TOTP key; null until enrolment is confirmed. */
+  totp_secret: Uint8Array | null;
+  enrolled_at: Timestamp | null;
+  /** The last accepted RFC 6238 time step (int8 is read as a number, see database.ts). */
+  last_counter: number | null;
+  pending_secret: Uint8Array | null;
+  pending_created_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+export interface UserRecoveryCodeTable {
+  user_id: string;
+  code_hash: Uint8Array;
+  created_at: Generated<Date>;
+  used_at: Timestamp | null;
 }
 
 export interface LoginThrottleTable {
@@ -671,6 +693,8 @@ division: DivisionTable;
   app_user: AppUserTable;
   role_grant: RoleGrantTable;
   user_session: UserSessionTable;
+  user_mfa: UserMfaTable;
+  user_recovery_code: UserRecoveryCodeTable;
   login_throttle: LoginThrottleTable;
   idempotency_key: IdempotencyKeyTable;
   audit_event: AuditEventTable;

@@ -266,3 +266,11 @@ export const ROLE_ABOVE_STATION: ReadonlySet<Role> = new Set([
   "prefecture_admin",
   "county_supervisor",
 ]);
+
+/**
+ * Issue 8 item 4 (GB/T 22239 level 3 asks for two factors): bodies above the station and anyone
+ * who may reveal full ID numbers must sign in with a second factor.
+ */
+export function roleRequiresSecondFactor(role: Role): boolean {
+  return ROLE_ABOVE_STATION.has(role) || roleHasPermission(role, "person.id.reveal");
+}

@@ -1,7 +1,7 @@
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { LogoutOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { roleHasPermission } from "@shegong/domain";
-import { Button, Grid, Layout, Menu, Space, Tooltip, Typography } from "antd";
+import { Alert, Button, Grid, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n, type Translate } from "../i18n/locale.tsx";
 import type { Me } from "../lib/access.ts";
@@ -85,11 +85,15 @@ export function AppShell({ me, path, currentStationId, children }: { me: Me; pat
             </Typography.Text>
           </Tooltip>
           <LocaleSwitch light />
+          <Tooltip title={t("mfa.settings.title")}>
+            <Button type="text" style={{ color: "#fff" }} icon={<SafetyOutlined />} onClick={() => navigate("/account/security")} aria-label={t("mfa.settings.title")} data-testid="security-settings" />
+          </Tooltip>
           <Button type="text" style={{ color: "#fff" }} icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()} aria-label={t("shell.logout")} data-testid="logout">
             {narrow ? null : t("shell.logout")}
           </Button>
         </Space>
       </Layout.Header>
+      {me.mfa.demoExempt && !me.mfa.enrolled && <Alert banner type="warning" title={t("mfa.demoBanner")} data-testid="demo-mfa-banner" />}
       <Layout.Content style={{ padding: narrow ? 12 : 24 }}>{children}</Layout.Content>
     </Layout>
   );

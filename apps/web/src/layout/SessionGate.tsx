@@ -9,7 +9,10 @@ import { ConsolePage } from "../pages/ConsolePage.tsx";
 import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx";
 import { FilingsPage } from "../pages/FilingsPage.tsx";
 import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
+import { MfaVerifyPage } from "../features/security/MfaVerifyPage.tsx";
+import { RequiredEnrolmentPage, RequiredPasswordChangePage } from "../features/security/RequiredStepPages.tsx";
 import { LoginPage } from "../pages/LoginPage.tsx";
+import { SecurityPage } from "../pages/SecurityPage.tsx";
 import { RegionOverviewPage } from "../pages/RegionOverviewPage.tsx";
 import { StationWorkspacePage } from "../pages/StationWorkspacePage.tsx";
 import { UsersPage } from "../pages/UsersPage.tsx";
@@ -54,6 +57,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "myContractor":
       return <MyContractorPage />;
+    case "security":
+      return <SecurityPage me={me} />;
     case "home":
     case "login":
       return homePathOf(me) === null ? <Result status="info" title={t("shell.noAccess")} /> : <Spin />;
@@ -78,6 +83,11 @@ export function SessionGate() {
 
   if (me.isPending) return <Spin fullscreen />;
   if (signedOut) return <LoginPage />;
+  // A sign-in not finished yet: the step it still owes, whatever the address.
+  const owed = me.isError ? appErrorCodeOf(me.error) : null;
+  if (owed === "MFA_REQUIRED") return <MfaVerifyPage />;
+  if (owed === "MFA_ENROL_REQUIRED") return <RequiredEnrolmentPage />;
+  if (owed === "PASSWORD_CHANGE_REQUIRED") return <RequiredPasswordChangePage />;
   if (me.isError) {
     return (
       <Result

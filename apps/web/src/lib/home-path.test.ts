@@ -6,6 +6,7 @@ import { homePathOf } from "./home-path.ts";
 function me(grants: { role: Role; divisionCode?: string; stationId?: string }[], stationIds: string[] = []): Me {
   return {
     user: { id: "u", username: "u", displayName: "U", locale: "zh-CN", mustChangePassword: false, demo: true },
+    mfa: { enrolled: false, enrolledAt: null, required: false, demoExempt: false, recoveryCodesLeft: 0 },
     grants: grants.map((g) => ({
       role: g.role,
       roleLabel: { zh: "", en: "" },

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ROLE_LABELS } from "@shegong/domain";
-import { Button, Card, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { CreateUserDialog } from "../features/users/CreateUserDialog.tsx";
@@ -29,6 +29,7 @@ export function UsersPage({ scope }: { scope: UserScope }) {
     mutationFn: (user: UserRow) => userAdminApi.setDisabled(scope, user.id, !user.disabled),
     onSettled: () => queryClient.invalidateQueries({ queryKey: userQueryKey(scope) }),
   });
+  const resetMfa = useMutation({ mutationFn: (user: UserRow) => userAdminApi.resetSecondFactor(scope, user.id) });
   const scopeName = useScopeName(scope);
   return (
     <Card>
@@ -40,7 +41,7 @@ export function UsersPage({ scope }: { scope: UserScope }) {
           {t("users.create")}
         </Button>
       </div>
-      <ErrorAlert error={users.error ?? toggle.error} />
+      <ErrorAlert error={users.error ?? toggle.error ?? resetMfa.error} />
       <Table<UserRow>
         rowKey={(u) => `${u.id}:${u.role}:${u.scopeName ?? ""}`}
         size="small"
@@ -68,6 +69,11 @@ export function UsersPage({ scope }: { scope: UserScope }) {
                 <Button type="link" size="small" onClick={() => setSessionsOf(u)}>
                   {t("users.sessions")}
                 </Button>
+                <Popconfirm title={t("mfa.resetConfirm")} onConfirm={() => resetMfa.mutate(u)}>
+                  <Button type="link" size="small" loading={resetMfa.isPending && resetMfa.variables?.id === u.id}>
+                    {resetMfa.isSuccess && resetMfa.variables?.id === u.id ? t("mfa.resetDone") : t("mfa.reset")}
+                  </Button>
+                </Popconfirm>
               </Space>
             ),
           },

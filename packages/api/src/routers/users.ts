@@ -3,6 +3,7 @@ import { z } from "zod";
 import { appError } from "../errors.ts";
 import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
 import { auditFrom, authedProcedure, router, type AuthedContext } from "../trpc.ts";
+import { resetUserSecondFactor } from "../users/reset-second-factor.ts";
 import { createUser, endUserSessions, hashAcceptablePassword, listUserSessions, listUsers, setUserDisabled } from "../users/manage-users.ts";
 import type { UserScope } from "../users/user-scope.ts";
 
@@ -77,6 +78,15 @@ function userAdminRouter(access: "station" | "division") {
           return { ok: true as const };
         }),
       ),
+
+    /** A lost phone: the administrator of the account removes its second factor; the user enrols again. */
+    resetSecondFactor: manage.input(target.extend({ userId: z.uuid() })).mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => {
+        const result = await resetUserSecondFactor(tx, scopeOf(ctx), input.userId);
+        await auditFrom(ctx, stationOf(ctx))(tx, { action: "mfa.reset", target: result.username, detail: { userId: input.userId, hadSecondFactor: result.hadSecondFactor, sessionsEnded: result.sessionsEnded } });
+        return { ok: true as const, hadSecondFactor: result.hadSecondFactor };
+      }),
+    ),
 
     sessions: authedProcedure
       .meta({ access, permission: "sessions.manage" })

@@ -25,6 +25,10 @@ export const userAdminApi = {
     "stationId" in scope
       ? trpcClient.users.station.endSessions.mutate({ ...scope, userId, sessionId })
       : trpcClient.users.division.endSessions.mutate({ ...scope, userId, sessionId }),
+  resetSecondFactor: (scope: UserScope, userId: string) =>
+    "stationId" in scope
+      ? trpcClient.users.station.resetSecondFactor.mutate({ ...scope, userId })
+      : trpcClient.users.division.resetSecondFactor.mutate({ ...scope, userId }),
 };
 
 export const userQueryKey = (scope: UserScope) => ["userAdmin", scope] as const;
