@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { hoursOf, todayInShanghai, workRecordLabel } from "@shegong/domain";
 import { App, Button, Card, Empty, Input, InputNumber, List, Space, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { queryClient, trpc } from "../../trpc.ts";
@@ -21,11 +21,16 @@ export function WorkLogDay({ date, onDateChange }: { date: string; onDateChange:
   const day = useQuery(trpc.worklogs.day.queryOptions({ stationId, date }));
   const [entries, setEntries] = useState<Entry[]>([]);
   const [summary, setSummary] = useState("");
+  // The form takes the server's copy when a new day or a new saved version arrives, never on a mere
+  // refetch of the same version: that would wipe what is being typed.
+  const loaded = useRef("");
   useEffect(() => {
-    if (day.data) {
-      setEntries(day.data.entries);
-      setSummary(day.data.summary);
-    }
+    if (!day.data) return;
+    const key = `${day.data.date}:${day.data.version}:${day.data.status}`;
+    if (key === loaded.current) return;
+    loaded.current = key;
+    setEntries(day.data.entries);
+    setSummary(day.data.summary);
   }, [day.data]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.worklogs.pathKey() });
   const save = useMutation(trpc.worklogs.save.mutationOptions({ onSuccess: () => (void message.success(t("worklog.saved")), refresh()) }));
@@ -89,7 +94,7 @@ export function WorkLogDay({ date, onDateChange }: { date: string; onDateChange:
           {editable && <Button type="text" icon={<DeleteOutlined />} aria-label={t("attachment.remove")} onClick={() => setEntries(entries.filter((_, j) => j !== i))} />}
         </Space>
       ))}
-      {editable && (
+      {editable && day.data && (
         <div>
           <Button icon={<PlusOutlined />} onClick={() => setEntries([...entries, { what: "", minutes: 30 }])} data-testid="worklog-add">
             {t("worklog.addEntry")}
