@@ -112,6 +112,24 @@ describe("attachments", () => {
     expect(await appCodeOf(worker.attachments.download({ stationId: world.stations.a, attachmentId }))).toBe("NOT_FOUND");
   });
 
+  it("activities' photos and cases' documents attach the same way", async () => {
+    const worker = await world.as("a.worker");
+    const personId = (await world.dbs.owner.db.selectFrom("person").select("id").where("station_id", "=", world.stations.a).executeTakeFirstOrThrow()).id;
+    const workerId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "a.worker").executeTakeFirstOrThrow()).id;
+    const { activityId } = await worker.activities.create({
+      stationId: world.stations.a,
+      activity: { kind: "group", area: "elderly", topic: "互助小组", heldOn: todayInShanghai(), durationMinutes: 60, place: "活动室", workerUserIds: [workerId] } as never,
+      idempotencyKey: key(),
+    });
+    const { caseId } = await worker.cases.create({ stationId: world.stations.a, intake: { personId, source: "walk_in", intakeOn: todayInShanghai(), presentingProblem: "独居", riskLevel: "low" }, idempotencyKey: key() });
+    await worker.attachments.upload({ stationId: world.stations.a, file: file(JPEG, { ownerKind: "activity", ownerId: activityId, fileName: "小组活动.jpg" }), idempotencyKey: key() });
+    await worker.attachments.upload({ stationId: world.stations.a, file: file(PDF, { ownerKind: "case", ownerId: caseId, kind: "signed_form", fileName: "知情同意书.pdf" }), idempotencyKey: key() });
+    expect((await worker.attachments.list({ stationId: world.stations.a, ownerKind: "activity", ownerId: activityId })).map((a) => a.fileName)).toEqual(["小组活动.jpg"]);
+    expect((await worker.attachments.list({ stationId: world.stations.a, ownerKind: "case", ownerId: caseId })).map((a) => a.fileName)).toEqual(["知情同意书.pdf"]);
+    // A visit's id is not an activity.
+    expect(await appCodeOf(worker.attachments.upload({ stationId: world.stations.a, file: file(JPEG, { ownerKind: "activity" }), idempotencyKey: key() }))).toBe("NOT_FOUND");
+  });
+
   it("the disk store keeps one file per content and takes no path from outside", async () => {
     const root = mkdtempSync(join(tmpdir(), "shegong-store-"));
     const store = createDiskFileStore(root);

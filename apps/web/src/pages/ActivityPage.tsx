@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { ACTIVITY_KIND_LABELS, formatFen, hoursOf, PUBLICITY_TOPIC_LABELS, RESOURCE_KIND_LABELS, SERVICE_AREA_LABELS } from "@shegong/domain";
-import { Alert, Button, Card, Descriptions, List, Space, Spin, Table, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, List, Space, Spin, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { AttachmentsCard } from "../features/attachments/AttachmentsCard.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { ActivityDrawer } from "../features/activities/ActivityDrawer.tsx";
 import { FollowupModal } from "../features/activities/FollowupModal.tsx";
@@ -66,8 +67,8 @@ export function ActivityPage({ activityId }: { activityId: string }) {
           <Descriptions.Item label={t("activity.volunteerMinutes")}>{t("common.hours", { n: hoursOf(a.volunteerMinutes) })}</Descriptions.Item>
         </Descriptions>
         {a.summary && <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginTop: 12 }}>{a.summary}</Typography.Paragraph>}
-        <Alert type="info" showIcon title={`${t("activity.photos")}：${t("activity.photos.none")}`} style={{ marginTop: 12 }} />
       </Card>
+      <AttachmentsCard ownerKind="activity" ownerId={a.id} title={t("activity.photos")} />
       <Card size="small" title={t("activity.attendees")}>
         {a.attendees.length === 0 ? (
           <Typography.Text type="secondary">{t("common.none")}</Typography.Text>

@@ -12,6 +12,7 @@ import {
 } from "@shegong/domain";
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Spin, Statistic, Table } from "antd";
 import { useState } from "react";
+import { AttachmentsCard } from "../features/attachments/AttachmentsCard.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { FormModal } from "../components/FormModal.tsx";
 import { AgreementStatusTag, AgreementView } from "../features/governance/AgreementView.tsx";
@@ -119,6 +120,7 @@ function AgreementDetail({ agreementId, onEdit }: { agreementId: string; onEdit:
         <ErrorAlert error={submit.error} />
         <AgreementView agreement={a} />
       </Card>
+      <AttachmentsCard ownerKind="agreement" ownerId={agreementId} title={t("agreement.signedDocument")} />
       {can("funds.read") && <FundsCard agreementId={agreementId} />}
     </>
   );

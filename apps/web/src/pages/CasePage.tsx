@@ -12,6 +12,7 @@ import {
 } from "@shegong/domain";
 import { Alert, App, Button, Card, Col, Descriptions, List, Modal, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useRef, useState } from "react";
+import { AttachmentsCard } from "../features/attachments/AttachmentsCard.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { AssignCaseDialog, CaseActionDialog, FollowUpDialog, type CaseDialog } from "../features/cases/CaseActionDialog.tsx";
 import { CaseRiskTag, CaseStatusTag, formatMinutes } from "../features/cases/case-display.tsx";
@@ -277,6 +278,9 @@ export function CasePage({ caseId }: { caseId: string }) {
           <Card size="small" title={t("case.section.timeline")} data-testid="case-timeline">
             <Timeline items={[...c.timeline].reverse().map((e) => ({ key: e.id, color: timelineColor(e.kind), content: <TimelineText entry={e} /> }))} />
           </Card>
+          <div style={{ marginTop: 16 }}>
+            <AttachmentsCard ownerKind="case" ownerId={caseId} title={t("case.documents")} />
+          </div>
         </Col>
       </Row>
       {dialog === "approvePlan" && <ApprovePlan caseId={caseId} onClose={() => setDialog(null)} />}

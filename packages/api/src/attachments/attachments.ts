@@ -16,6 +16,10 @@ const OWNER_EXISTS: Record<AttachmentOwnerKind, (tx: Tx, stationId: string, id: 
   // The signed purchase-of-service agreement (issue 5, R13).
   agreement: async (tx, stationId, id) =>
     (await tx.selectFrom("service_agreement").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
+  // An activity's photos (issue 4 item 5).
+  activity: async (tx, stationId, id) => (await tx.selectFrom("activity").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
+  // A case's documents: consent, referral letters, signed plans.
+  case: async (tx, stationId, id) => (await tx.selectFrom("social_case").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
 };
 
 async function assertOwner(tx: Tx, stationId: string, kind: AttachmentOwnerKind, id: string) {
