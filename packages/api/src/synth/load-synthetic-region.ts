@@ -21,6 +21,8 @@ import { sealCitizenId } from "../registry/sealed-id.ts";
 import { onboardStations } from "../stations/onboard-stations.ts";
 import {
   addDays,
+  dayNumber,
+  dayString,
   ADULT_CATEGORIES,
   birthDateFor,
   CHILD_CATEGORIES,
@@ -30,7 +32,7 @@ import {
   ethnicityFor,
   nameFor,
   seededRandom,
-  syntheticUuid,
+  uuidSequence,
   type Cohort,
   type Random,
 } from "./synthetic-people.ts";
@@ -146,27 +148,28 @@ function yearOf(today: string) {
 }
 
 function dateBetween(random: Random, from: string, to: string): string {
-  const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-  return span <= 0 ? from : addDays(from, random.int(0, span));
+  const start = dayNumber(from);
+  const span = dayNumber(to) - start;
+  return span <= 0 ? from : dayString(start + random.int(0, span));
 }
 
 /**
  * One station's rows. Everything is dated inside the synthetic year: people are registered in it
  * (most in its first month), hold categories from then, and are visited after it.
  */
-function generateStation(random: Random, place: StationPlace, batch: Batch, ctx: { today: string; first: string; people: number; visitsPerPerson: number; pii: PersonalDataCipher; passwordHash: string; takenIds: Set<string>; nameKeys: Map<string, { pinyin: string; initials: string }> }) {
+function generateStation(random: Random, place: StationPlace, batch: Batch, ctx: { today: string; first: string; people: number; visitsPerPerson: number; pii: PersonalDataCipher; passwordHash: string; takenIds: Set<string>; nameKeys: Map<string, { pinyin: string; initials: string }>; uuid: () => string }) {
   const s = place.id;
   const county = place.divisionCode.slice(0, 6);
   const prefecture = place.divisionCode.slice(0, 4);
   const createdAt = `${ctx.first}T09:00:00+08:00`;
 
   const workers = [0, 1].map((n) => {
-    const id = syntheticUuid(random);
+    const id = ctx.uuid();
     const sex = random.chance(0.6) ? "female" : "male";
     const name = nameFor(random, ethnicityFor(random, prefecture), sex);
     batch.app_user.push([id, `synth.${place.divisionCode}.w${n + 1}`, name, ctx.passwordHash, true]);
     batch.role_grant.push([id, "social_worker", s]);
-    batch.staff_member.push([s, syntheticUuid(random), name, "驻站社工", n === 0 ? "assistant" : "none", n === 0 ? "社会工作" : "汉语言文学", id, createdAt]);
+    batch.staff_member.push([s, ctx.uuid(), name, "驻站社工", n === 0 ? "assistant" : "none", n === 0 ? "社会工作" : "汉语言文学", id, createdAt]);
     return id;
   });
 
@@ -177,7 +180,7 @@ function generateStation(random: Random, place: StationPlace, batch: Batch, ctx:
     if (!household || household.members.length >= household.size) {
       const village = place.villages.length ? random.pick(place.villages) : null;
       household = {
-        id: syntheticUuid(random),
+        id: ctx.uuid(),
         villageCode: village?.code ?? null,
         address: `${village?.name ?? place.townshipName}${random.int(1, 12)}组${random.int(1, 160)}号`,
         size: random.int(1, 5),
@@ -200,14 +203,14 @@ function generateStation(random: Random, place: StationPlace, batch: Batch, ctx:
     // Most people are on the register from the year's first month; a trickle joins later.
     const registeredOn = random.chance(0.85) ? addDays(ctx.first, random.int(0, 20)) : dateBetween(random, ctx.first, ctx.today);
     const [minAge, maxAge] = COHORT_AGES[cohort];
-    const birthDate = birthDateFor(random, ctx.first, minAge, maxAge);
-    const citizenId = citizenIdFor(random, county, birthDate, sex, ctx.takenIds);
+    const citizenId = citizenIdFor(random, county, birthDateFor(random, ctx.first, minAge, maxAge), sex, ctx.takenIds);
+    const birthDate = `${citizenId.slice(6, 10)}-${citizenId.slice(10, 12)}-${citizenId.slice(12, 14)}`;
     const categories: CategoryKey[] = [];
     if (cohort === "advanced_age") categories.push("elderly_advanced_age", ...(random.chance(0.4) ? [random.pick(ELDERLY_CATEGORIES)] : []));
     else if (cohort === "elderly" && random.chance(0.7)) categories.push(random.pick(ELDERLY_CATEGORIES));
     else if (cohort === "child" && random.chance(0.6)) categories.push(random.pick(CHILD_CATEGORIES));
     else if (cohort === "adult" && random.chance(0.25)) categories.push(random.pick(ADULT_CATEGORIES));
-    const person: GeneratedPerson = { id: syntheticUuid(random), householdId: household.id, cohort, categories, registeredOn, workerId: random.pick(workers) };
+    const person: GeneratedPerson = { id: ctx.uuid(), householdId: household.id, cohort, categories, registeredOn, workerId: random.pick(workers) };
     const isHead = household.members.length === 0;
     household.members.push(person);
     people.push(person);
@@ -233,7 +236,7 @@ function generateStation(random: Random, place: StationPlace, batch: Batch, ctx:
   const visits = served.length ? Math.round(ctx.people * ctx.visitsPerPerson) : 0;
   for (let i = 0; i < visits; i++) {
     const person = random.pick(served);
-    const id = syntheticUuid(random);
+    const id = ctx.uuid();
     const toHousehold = random.chance(0.1);
     const area = GROUP_AREA[CATEGORIES[person.categories[0]!].group]!;
     const riskRoll = random.next();
@@ -254,7 +257,7 @@ function generateStation(random: Random, place: StationPlace, batch: Batch, ctx:
   const counters = new Map<number, number>();
   for (let i = 0; i < caseCount && people.length > 0; i++) {
     const person = random.pick(served.length ? served : people);
-    const id = syntheticUuid(random);
+    const id = ctx.uuid();
     const intake = dateBetween(random, person.registeredOn, ctx.today);
     const year = Number(intake.slice(0, 4));
     const no = (counters.get(year) ?? 0) + 1;
@@ -270,7 +273,7 @@ function generateStation(random: Random, place: StationPlace, batch: Batch, ctx:
     ]);
     if (status === "in_service" || status === "closed") {
       for (let k = random.int(1, 4); k > 0; k--) {
-        batch.case_service.push([s, syntheticUuid(random), id, random.pick(CASE_SERVICE_AREAS), dateBetween(random, intake, closedOn ?? ctx.today), random.int(30, 120), [person.workerId], "入户走访，开展服务"]);
+        batch.case_service.push([s, ctx.uuid(), id, random.pick(CASE_SERVICE_AREAS), dateBetween(random, intake, closedOn ?? ctx.today), random.int(30, 120), [person.workerId], "入户走访，开展服务"]);
       }
     }
   }
@@ -279,7 +282,7 @@ function generateStation(random: Random, place: StationPlace, batch: Batch, ctx:
   // Four activities a month, each with a few registered attendees.
   const activities = 48;
   for (let i = 0; i < activities; i++) {
-    const id = syntheticUuid(random);
+    const id = ctx.uuid();
     const kind = random.pick(ACTIVITY_KINDS);
     batch.activity.push([
       s, id, kind, kind === "publicity" ? random.pick(PUBLICITY_TOPICS) : null, random.pick(["elderly", "children", "assistance", "social_affairs"]), random.pick(ACTIVITY_TOPICS),
@@ -343,41 +346,53 @@ export async function loadSyntheticRegion(handle: ShegongDb, pii: PersonalDataCi
     passwordHash: await unusablePasswordHash(),
     takenIds: new Set<string>(),
     nameKeys: new Map<string, { pinyin: string; initials: string }>(),
+    uuid: uuidSequence(random),
   };
   const trusted = Boolean(options.trusted) && handle.kind === "postgres";
   const loader: BulkLoader = await openBulkLoader(handle, "65", { trusted });
   let generateSeconds = 0;
   let loadSeconds = 0;
+  // Generating (this process) and loading (the database) overlap: the next batch is generated while
+  // the previous one is still being copied in, the event loop given back between stations.
+  const loadBatch = async (batch: Batch, ids: string[]) => {
+    const start = performance.now();
+    for (const table of LOAD_ORDER) await loader.load(table, COLUMNS[table], batch[table]);
+    if (!loader.deferredConstraints) {
+      // PGlite loads each table in its own transaction, so the household heads follow the people.
+      await withOwnerScope(handle.db, "65", (tx) => sql`
+        update household h set head_person_id = p.id from person p
+        where h.station_id = any(${ids}::uuid[]) and p.station_id = h.station_id and p.household_id = h.id and p.relation_to_head = 'head'`.execute(tx));
+    }
+    loadSeconds += (performance.now() - start) / 1000;
+  };
   try {
     await phase(`generate and load ${places.length} stations`, async () => {
+      let loading: Promise<void> = Promise.resolve();
       for (let b = 0; b < places.length; b += STATIONS_PER_BATCH) {
-        let start = performance.now();
         const batch = emptyBatch();
-        for (const place of places.slice(b, b + STATIONS_PER_BATCH)) {
+        const group = places.slice(b, b + STATIONS_PER_BATCH);
+        for (const place of group) {
+          const start = performance.now();
           const made = generateStation(random, place, batch, ctx);
+          generateSeconds += (performance.now() - start) / 1000;
           for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += made[k];
+          await new Promise((resolve) => setImmediate(resolve));
         }
-        // PGlite loads each table in its own transaction, so the household heads follow the people.
         if (!loader.deferredConstraints) for (const row of batch.household) row[4] = null;
-        generateSeconds += (performance.now() - start) / 1000;
-        start = performance.now();
-        for (const table of LOAD_ORDER) await loader.load(table, COLUMNS[table], batch[table]);
-        if (!loader.deferredConstraints) {
-          const ids = places.slice(b, b + STATIONS_PER_BATCH).map((p) => p.id);
-          await withOwnerScope(handle.db, "65", (tx) => sql`
-            update household h set head_person_id = p.id from person p
-            where h.station_id = any(${ids}::uuid[]) and p.station_id = h.station_id and p.household_id = h.id and p.relation_to_head = 'head'`.execute(tx));
-        }
-        loadSeconds += (performance.now() - start) / 1000;
+        await loading;
+        loading = loadBatch(batch, group.map((p) => p.id));
+        // Awaited at the next batch; until then a failure must not count as unhandled.
+        loading.catch(() => undefined);
         if ((b / STATIONS_PER_BATCH) % 5 === 0) log(`  ${Math.min(places.length, b + STATIONS_PER_BATCH)}/${places.length} stations, ${totals.people} people, ${totals.visits} visits`);
       }
+      await loading;
       await loader.close();
     });
   } catch (error) {
     await loader.abort();
     throw error;
   }
-  phases.push({ phase: "  of which generating rows (ID sealing, names)", seconds: generateSeconds }, { phase: "  of which loading", seconds: loadSeconds });
+  phases.push({ phase: "  generating rows (ID sealing, names; overlaps loading)", seconds: generateSeconds }, { phase: "  loading (COPY or bulk insert)", seconds: loadSeconds });
   log(`  generating ${generateSeconds.toFixed(1)} s, loading ${loadSeconds.toFixed(1)} s`);
 
   await phase("analyze", () => sql`analyze`.execute(handle.db));
@@ -396,7 +411,8 @@ export async function loadSyntheticRegion(handle: ShegongDb, pii: PersonalDataCi
     const worker = async () => {
       while (next < ids.length) {
         const id = ids[next++]!;
-        done += (await withStation(handle.db, id, (tx) => refreshStation(tx, id, today))).length;
+        const refreshed = await withStation(handle.db, id, (tx) => refreshStation(tx, id, today));
+        done += refreshed.length;
         if (next % 200 === 0) log(`  rollups: ${next}/${ids.length} stations`);
       }
     };
