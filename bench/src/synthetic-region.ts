@@ -8,8 +8,11 @@ import { sql } from "kysely";
 import pg from "pg";
 import { freePort, startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
 
-/** The key the benchmark's server and loader share (a benchmark database holds synthetic people only). */
-export const BENCH_PII_KEY = Buffer.alloc(32, 11).toString("base64");
+/**
+ * The key the benchmark's server and loader share (a benchmark database holds synthetic people
+ * only); SHEGONG_PII_KEY when given, so a region loaded by `pnpm shegong synth` reads back.
+ */
+export const BENCH_PII_KEY = process.env.SHEGONG_PII_KEY || Buffer.alloc(32, 11).toString("base64");
 const PASSWORD = "bench passphrase 2026";
 
 export interface SyntheticRegionDb {
