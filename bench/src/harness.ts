@@ -1,5 +1,6 @@
 import { startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 
 /**
  * The one benchmark harness (`pnpm bench [name]`): each benchmark measures its subject beside a
@@ -9,7 +10,9 @@ export interface BenchRow {
   metric: string;
   database?: string;
   value: number;
-  unit: "ms" | "s" | "rows/s";
+  unit: "ms" | "s" | "rows/s" | "req/s" | "MB";
+  /** How much data it ran on (the synthetic region's scale, or a count). */
+  scale?: string;
   baseline?: { what: string; value: number };
   /** value / baseline: how many baselines the subject costs. */
   ratio?: number;
@@ -33,12 +36,26 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; resu
   return { ms: performance.now() - start, result };
 }
 
+/** The machine the numbers come from: they mean little without it. */
+export function machineInfo() {
+  const cpu = cpus();
+  return {
+    cores: cpu.length,
+    cpu: cpu[0]?.model ?? "unknown",
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    /** 1-minute load average when the report was written: a shared machine makes numbers noisy. */
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
+}
+
 export function report(name: string, rows: BenchRow[]) {
-  console.log(`\n${name}`);
+  const machine = machineInfo();
+  console.log(`\n${name} (${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage})`);
   console.table(
     rows.map((r) => ({
       metric: r.metric,
       database: r.database ?? "",
+      scale: r.scale ?? "",
       value: `${r.value.toFixed(1)} ${r.unit}`,
       baseline: r.baseline ? `${r.baseline.value.toFixed(1)} ${r.unit} (${r.baseline.what})` : "",
       ratio: r.ratio !== undefined ? `${r.ratio.toFixed(2)}×` : "",
@@ -48,7 +65,7 @@ export function report(name: string, rows: BenchRow[]) {
   );
   const dir = new URL("../results/", import.meta.url);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ name, at: new Date().toISOString(), node: process.version, rows }, null, 2) + "\n");
+  writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ name, at: new Date().toISOString(), node: process.version, machine, rows: rows.map((r) => ({ ...r, machine: `${machine.cores} cores, ${machine.memoryGiB} GiB` })) }, null, 2) + "\n");
 }
 
 /** Calls per latency measurement; SHEGONG_BENCH_ROUNDS lowers it for a quick look. */

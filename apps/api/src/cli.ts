@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { checkStationRollups, commitImport, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo } from "@shegong/api";
+import { checkStationRollups, commitImport, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
 import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
 import { isIsoDate, ledgerKindOf, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
 import { sql } from "kysely";
@@ -31,6 +31,8 @@ Commands:
                                     export a ledger (ID numbers masked)
   rollups refresh [--all]           bring the reporting rollups up to date (--all: recompute the last 24 months everywhere)
   rollups check [--sample N]        recompute N stations' last 12 months from the raw facts and compare (exit 1 on a mismatch)
+  synth --scale small|prefecture|region [--seed N] [--trusted]
+                                    build a synthetic region (real townships, people, a year of visits) for benchmarks
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in SHEGONG_DATA_DIR, ./.data).
 The embedded database can be opened by one process at a time: stop the server first.`,
@@ -47,6 +49,8 @@ The embedded database can be opened by one process at a time: stop the server fi
     "pnpm shegong import --station SLUG --ledger KIND FILE.xlsx [--dry-run]\n  Reads an xlsx ledger into the station's registry in one transaction; --dry-run only reports.\n  Prints created / updated / unchanged / rejected and each rejected row (Excel row number, column, reason).\n  Exit code 0 only when nothing was rejected; 2 when the file cannot be read.",
   rollups:
     "pnpm shegong rollups refresh [--all]\n  Recomputes the station-months marked by writes (the server does this every few seconds); --all marks the last 24 months of every station first.\npnpm shegong rollups check [--sample N]\n  Recomputes N stations' (default 20, chosen at random) last 12 months from the raw facts and compares them with the rollup. Exit code 1 on any mismatch.",
+  synth:
+    "pnpm shegong synth --scale small|prefecture|region [--seed N] [--people-per-station N] [--trusted]\n  Onboards the townships under the scale's division (small: Changji City 652301; prefecture: Changji 6523;\n  region: all of Xinjiang) and fills each station with synthetic people (valid ID numbers of their county,\n  sealed as the registry seals them), households, categories, a year of visits, cases and activities;\n  loads with COPY on PostgreSQL, then computes the year's rollups. Same seed, same region.\n  --trusted (PostgreSQL superuser): skip per-row foreign-key checks and triggers while loading.\n  Never on a production database: the townships it onboards become real stations.",
   export: "pnpm shegong export --station SLUG --ledger KIND --out FILE.xlsx [--as-of YYYY-MM-DD]\n  Writes the ledger as of the date (default today, Beijing time), ID numbers masked.",
 };
 
@@ -290,6 +294,29 @@ async function main(argv: string[]) {
         return;
       }
       fail(HELP.rollups as string);
+    }
+    case "synth": {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: { scale: { type: "string" }, seed: { type: "string", default: "1" }, "people-per-station": { type: "string" }, trusted: { type: "boolean" } },
+      });
+      const scale = values.scale as SynthScale;
+      if (!scale || !(scale in SYNTH_SCALES)) fail(HELP.synth as string);
+      const seed = Number(values.seed);
+      if (!Number.isInteger(seed)) fail("--seed must be a whole number");
+      const perStation = values["people-per-station"] ? Number(values["people-per-station"]) : undefined;
+      const pii = preparePersonalData(readServerEnv());
+      const started = performance.now();
+      await withOwner(async (db) => {
+        const result = await loadSyntheticRegion(db, pii, { scale, seed, peoplePerStation: perStation, trusted: values.trusted, log: (line) => console.log(line) });
+        console.log(
+          `synth ${scale} (${db.kind}, seed ${seed}): ${result.stations} stations, ${result.people} people, ${result.households} households, ${result.visits} visits, ` +
+            `${result.cases} cases, ${result.activities} activities, ${result.rollupStationMonths} station-months rolled up`,
+        );
+        for (const p of result.phases) console.log(`  ${p.phase.padEnd(48)} ${p.seconds.toFixed(1)} s`);
+      });
+      console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return;
     }
     default:
       fail(`unknown command: ${command}\n\n${HELP[""]}`);

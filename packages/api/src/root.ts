@@ -7,6 +7,7 @@ import { contractorsRouter } from "./routers/contractors.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
 import { fundsRouter } from "./routers/funds.ts";
+import { healthRouter } from "./routers/health.ts";
 import { householdsRouter } from "./routers/households.ts";
 import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
@@ -25,6 +26,7 @@ import { worklogsRouter } from "./routers/worklogs.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
+  health: healthRouter,
   me: meRouter,
   divisions: divisionsRouter,
   stations: stationsRouter,

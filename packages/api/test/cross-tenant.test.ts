@@ -24,6 +24,7 @@ async function asMany(w: World, usernames: string[]): Promise<Caller[]> {
 const STATION_ATTACKERS = ["a.admin", "a.worker", "a.inspector", "contractor.a", "ili.pref", "town.a"];
 
 export const CROSS_TENANT: Record<string, Attack> = {
+  "health.ping": async () => [], // a constant: no tenant data at all
   "me.get": async () => [], // own data only: nothing of another tenant to name
   "me.changePassword": async () => [], // acts on the caller alone
   "me.mfa.status": async () => [], // the caller's own second factor

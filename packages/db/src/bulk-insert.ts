@@ -2,9 +2,9 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 
 /** A column of a bulk insert and the SQL type its text values are cast to. */
-export type BulkColumnType = "text" | "uuid" | "date" | "smallint" | "integer" | "int8" | "jsonb" | "bytea";
+export type BulkColumnType = "text" | "uuid" | "date" | "timestamptz" | "boolean" | "smallint" | "integer" | "int8" | "jsonb" | "bytea";
 
-type BulkValue = string | number | Uint8Array | null;
+type BulkValue = string | number | boolean | Uint8Array | null;
 
 /**
  * Inserts many rows in one statement with one array parameter per column

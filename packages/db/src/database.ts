@@ -16,6 +16,8 @@ export interface ShegongDb {
   /** Queries run as APP_ROLE (for the server) or as the owner (for migrations and operator CLI). */
   db: Kysely<Database>;
   role: "app" | "owner";
+  /** PostgreSQL only: the pool under `db`, for what Kysely cannot say (COPY, in bulk loads). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -83,7 +85,7 @@ export async function openDatabase(options: OpenOptions): Promise<ShegongDb> {
     });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: "postgres", db, role: options.role, close: () => db.destroy() };
+  return { kind: "postgres", db, role: options.role, pool, close: () => db.destroy() };
 }
 
 /** Reports which database answers and that it answers (GET /healthz). */

@@ -7,3 +7,4 @@ export { readDbEnv, type TDbEnv } from "./env.ts";
 export * from "./audit.ts";
 export * from "./bulk-insert.ts";
 export * from "./embedded-statistics.ts";
+export * from "./bulk-load.ts";

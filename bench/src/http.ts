@@ -1,0 +1,67 @@
+import autocannon from "autocannon";
+import type { Benchmark, BenchRow } from "./harness.ts";
+import { ensureBenchUsers, startServer, syntheticRegionDatabase, trpcQueryPath } from "./synthetic-region.ts";
+
+const SECONDS = Number(process.env.SHEGONG_BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+
+/**
+ * Issue 7 (speed): a typical authenticated station read through HTTP — session check, station
+ * transaction, indexed query (people.list, page 1) — at least 40% of the throughput of a procedure
+ * that returns a constant (health.ping) through the same Hono + tRPC stack, in the same run; the
+ * server's resident memory under that load under 300 MB.
+ */
+async function measure(): Promise<BenchRow[]> {
+  const region = await syntheticRegionDatabase();
+  if (!region) {
+    console.log("PostgreSQL not available (no TEST_DATABASE_URL, no server binaries): http benchmark skipped");
+    return [];
+  }
+  const scale = region.scale;
+  const server = await startServer(region.url);
+  try {
+    const { stationId } = await ensureBenchUsers(region.owner);
+    const cookie = await server.login("bench.station");
+    const rssAtStart = server.rssMB();
+    const run = async (path: string, headers: Record<string, string>) => {
+      const check = await fetch(server.base + path, { headers });
+      if (!check.ok) throw new Error(`${path}: HTTP ${check.status} ${await check.text()}`);
+      const result = await autocannon({ url: server.base + path, connections: CONNECTIONS, duration: SECONDS, headers });
+      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors under load`);
+      return result;
+    };
+    const constant = await run(trpcQueryPath("health.ping"), {});
+    const read = await run(trpcQueryPath("people.list", { stationId }), { cookie });
+    const rssAtEnd = server.rssMB();
+    const ratio = read.requests.average / constant.requests.average;
+    console.log(`[http] constant ${Math.round(constant.requests.average)} req/s, station read ${Math.round(read.requests.average)} req/s (${(ratio * 100).toFixed(0)}%), RSS ${rssAtStart.toFixed(0)} → ${rssAtEnd.toFixed(0)} MB`);
+    const label = `${CONNECTIONS} connections, ${SECONDS} s`;
+    return [
+      { metric: `health.ping (constant) throughput, ${label}`, database: "postgres", scale, value: constant.requests.average, unit: "req/s" },
+      { metric: `health.ping p99, ${label}`, database: "postgres", scale, value: constant.latency.p99, unit: "ms" },
+      {
+        metric: `people.list page 1 (session, station transaction, indexed query) throughput, ${label}`,
+        database: "postgres",
+        scale,
+        value: read.requests.average,
+        unit: "req/s",
+        baseline: { what: "health.ping through the same Hono + tRPC stack", value: constant.requests.average },
+        ratio,
+        target: "ratio ≥ 0.40",
+        meetsTarget: ratio >= 0.4,
+      },
+      { metric: `people.list page 1 p99, ${label}`, database: "postgres", scale, value: read.latency.p99, unit: "ms" },
+      { metric: "server resident memory at start (signed in, before load)", database: "postgres", scale, value: rssAtStart, unit: "MB" },
+      { metric: "server resident memory after the load", database: "postgres", scale, value: rssAtEnd, unit: "MB", target: "< 300 MB", meetsTarget: rssAtEnd < 300 },
+    ];
+  } finally {
+    await server.stop();
+    await region.close();
+  }
+}
+
+export const httpBenchmark: Benchmark = {
+  name: "http",
+  description: "station read (people.list) vs a constant procedure through HTTP (autocannon, 20 connections), server RSS; PostgreSQL",
+  run: measure,
+};
