@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { checkStationRollups, commitImport, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
+import { checkStationRollups, commitImport, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
 import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
 import { isIsoDate, ledgerKindOf, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
 import { sql } from "kysely";
@@ -286,6 +286,10 @@ async function main(argv: string[]) {
           const found = [];
           for (const { id } of stations.rows) found.push(...(await withStation(db.db, id, (tx) => checkStationRollups(tx, id, months, today))));
           console.log(`checked ${stations.rows.length} stations × ${months.length} months`);
+          // The region, prefecture and county totals against their stations.
+          for (const d of await divisionRollupMismatches(db.db, months)) {
+            found.push({ stationId: `division ${d.divisionCode}`, month: d.month, indicator: d.indicator, dimension: d.dimension, stored: d.kept, recomputed: d.summed });
+          }
           return found;
         });
         for (const m of mismatches) console.log(`MISMATCH station ${m.stationId} ${m.month} ${m.indicator}${m.dimension ? `:${m.dimension}` : ""}: rollup ${m.stored}, raw facts ${m.recomputed}`);

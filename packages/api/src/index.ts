@@ -11,5 +11,5 @@ export { planImport } from "./ledgers/plan-import.ts";
 export { readWorkbookRows } from "./ledgers/read-workbook.ts";
 export { registryContext } from "./registry/registry-context.ts";
 export { createDiskFileStore, type FileStore } from "./attachments/file-store.ts";
-export { checkStationRollups, markCurrentMonths, refreshDirtyRollups, refreshStation } from "./reporting/refresh-rollups.ts";
+export { checkStationRollups, divisionRollupMismatches, markCurrentMonths, refreshDirtyRollups, refreshStation } from "./reporting/refresh-rollups.ts";
 export { loadSyntheticRegion, SYNTH_SCALES, type SynthOptions, type SynthReport, type SynthScale } from "./synth/load-synthetic-region.ts";

@@ -2,7 +2,7 @@ import { todayInShanghai } from "@shegong/domain";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkStationRollups, refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
+import { checkStationRollups, divisionRollupMismatches, refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
 import { withStation } from "@shegong/db";
 import { citizenId } from "./ids.ts";
 import { createWorld, type World } from "./world.ts";
@@ -29,8 +29,11 @@ describe("rollups and region reports", () => {
           .execute()
       ).map((r) => [`${r.indicator}${r.dimension ? `:${r.dimension}` : ""}`, Number(r.value)]),
     );
-  const consistent = async (stationId: string) =>
-    withStation(world.dbs.app.db, stationId, (tx) => checkStationRollups(tx, stationId, [lastYear, month], today));
+  // The station's rollup against its raw facts, and every division total against its stations.
+  const consistent = async (stationId: string) => [
+    ...(await withStation(world.dbs.app.db, stationId, (tx) => checkStationRollups(tx, stationId, [lastYear, month], today))),
+    ...(await divisionRollupMismatches(world.dbs.owner.db, [lastYear, month])),
+  ];
 
   beforeAll(async () => {
     world = await createWorld();
@@ -140,6 +143,12 @@ describe("rollups and region reports", () => {
     expect(liugong.values["people.category"]).toMatchObject({ elderly_tekun: 5, assist_dibao: "<5" });
     expect(liugong.values["visits.minutes"]).toEqual({ "": 80 });
     expect(report.total["people.category"]?.assist_dibao).toBe("<5");
+    // The prefecture's own kept totals, read by the region: Changji is one row, not 85 stations.
+    const region = await (await world.as("region.viewer")).reporting.division({ divisionCode: "65", month });
+    const changji = region.children.find((c) => c.code === "6523")!;
+    expect(changji.stationsReporting).toBe(1);
+    expect(changji.values["people.registered"]).toEqual({ "": 8 });
+    expect(await consistent(world.stations.a)).toEqual([]);
     const trend = await prefecture.reporting.trend({ divisionCode: "6523", indicator: "people.category", dimension: "elderly_tekun", month, months: 3 });
     expect(trend.points.map((p) => p.month)).toHaveLength(3);
     expect(trend.points.at(-1)).toEqual({ month, value: 5 });

@@ -475,6 +475,14 @@ export interface StationMonthFactTable {
   refreshed_at: Generated<Date>;
 }
 
+export interface DivisionMonthFactTable {
+  division_code: string;
+  month: string;
+  indicator: string;
+  dimension: Generated<string>;
+  value: number;
+}
+
 export interface RollupDirtyTable {
   station_id: string;
   month: string;
@@ -714,6 +722,7 @@ division: DivisionTable;
   attachment: AttachmentTable;
   station_month_fact: StationMonthFactTable;
   rollup_dirty: RollupDirtyTable;
+  division_month_fact: DivisionMonthFactTable;
   work_log: WorkLogTable;
   service_agreement: ServiceAgreementTable;
   agreement_event: AgreementEventTable;

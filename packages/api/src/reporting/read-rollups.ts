@@ -2,6 +2,7 @@ import type { Tx } from "@shegong/db";
 import { INDICATORS, monthStart, monthsEndingWith, suppressedAbove, type IndicatorId } from "@shegong/domain";
 import { sql } from "kysely";
 import { appError } from "../errors.ts";
+import { STATIONS_REPORTING } from "./refresh-rollups.ts";
 
 /** A value above station level: a number, or "<5" for a small count of people (never the number itself). */
 export type ShownValue = number | string;
@@ -31,21 +32,18 @@ export async function divisionReport(tx: Tx, divisionCode: string, month: string
   if (!parent) throw appError("NOT_FOUND");
   const children = await tx.selectFrom("division").select(["code", "name"]).where("parent_code", "=", divisionCode).where("level", "<", 5).orderBy("code").execute();
   const childLength = children[0]?.code.length ?? divisionCode.length;
-  const rows = await sql<{ code: string; indicator: string; dimension: string; value: number; stations: number }>`
-    select left(s.division_code, ${childLength}) as code, f.indicator, f.dimension, sum(f.value)::int8 as value, count(distinct f.station_id)::int as stations
-    from station_month_fact f join station s on s.id = f.station_id
-    where f.month = ${monthStart(month)}::date and left(s.division_code, ${divisionCode.length}) = ${divisionCode}
-    group by 1, 2, 3`.execute(tx);
-  const byChild = new Map<string, typeof rows.rows>();
-  for (const r of rows.rows) byChild.set(r.code, [...(byChild.get(r.code) ?? []), r]);
+  const rows = await factsUnder(tx, divisionCode, childLength, [monthStart(month)]);
+  const byChild = new Map<string, FactRow[]>();
+  for (const r of rows) byChild.set(r.code, [...(byChild.get(r.code) ?? []), r]);
+  const ownTotals = KEPT_LEVELS.has(divisionCode.length) ? await factsUnder(tx, divisionCode, divisionCode.length, [monthStart(month)]) : null;
   const totals = new Map<string, { indicator: string; dimension: string; value: number }>();
-  for (const r of rows.rows) {
+  for (const r of ownTotals ?? rows) {
     const k = `${r.indicator}|${r.dimension}`;
     const t = totals.get(k) ?? { indicator: r.indicator, dimension: r.dimension, value: 0 };
     t.value += Number(r.value);
     totals.set(k, t);
   }
-  const reporting = (code: string) => Math.max(0, ...(byChild.get(code) ?? []).filter((r) => r.indicator === "people.registered").map((r) => r.stations));
+  const reporting = (code: string) => Number((byChild.get(code) ?? []).find((r) => r.indicator === STATIONS_REPORTING)?.value ?? 0);
   return {
     month,
     division: { code: parent.code, name: parent.name, level: parent.level },
@@ -54,17 +52,51 @@ export async function divisionReport(tx: Tx, divisionCode: string, month: string
   };
 }
 
+/** Division codes of these lengths (region, prefecture, county) keep their own monthly totals. */
+const KEPT_LEVELS = new Set([2, 4, 6]);
+
+interface FactRow {
+  month: string;
+  code: string;
+  indicator: string;
+  dimension: string;
+  value: number;
+}
+
+/**
+ * The facts of every unit of `length` under a division for some months: from the kept division
+ * totals where they exist (a few hundred rows for the whole region), otherwise summed from the
+ * stations (a county's dozen townships), with `stations.reporting` counted the same way.
+ */
+async function factsUnder(tx: Tx, divisionCode: string, length: number, months: string[], indicator?: string): Promise<FactRow[]> {
+  if (KEPT_LEVELS.has(length)) {
+    const rows = await sql<FactRow>`
+      select f.month::text as month, f.division_code as code, f.indicator, f.dimension, f.value
+      from division_month_fact f
+      where f.month = any(${months}::date[]) and length(f.division_code) = ${length} and left(f.division_code, ${divisionCode.length}) = ${divisionCode}
+        ${indicator ? sql`and f.indicator = ${indicator}` : sql``}`.execute(tx);
+    return rows.rows;
+  }
+  const rows = await sql<FactRow>`
+    select f.month::text as month, left(s.division_code, ${length}) as code, f.indicator, f.dimension, sum(f.value)::int8 as value
+    from station_month_fact f join station s on s.id = f.station_id
+    where f.month = any(${months}::date[]) and left(s.division_code, ${divisionCode.length}) = ${divisionCode}
+      ${indicator ? sql`and f.indicator = ${indicator}` : sql``}
+    group by 1, 2, 3, 4
+    union all
+    select f.month::text, left(s.division_code, ${length}), ${STATIONS_REPORTING}, '', count(*)::int8
+    from station_month_fact f join station s on s.id = f.station_id
+    where f.month = any(${months}::date[]) and left(s.division_code, ${divisionCode.length}) = ${divisionCode} and f.indicator = 'people.registered'
+    group by 1, 2`.execute(tx);
+  return rows.rows;
+}
+
 /** One indicator month by month under a division (a trend line), summed over its dimensions unless one is named. */
 export async function divisionTrend(tx: Tx, divisionCode: string, indicator: IndicatorId, lastMonth: string, count: number, dimension?: string) {
   const months = monthsEndingWith(lastMonth, count);
-  const rows = await sql<{ month: string; value: number }>`
-    select f.month::text as month, sum(f.value)::int8 as value
-    from station_month_fact f join station s on s.id = f.station_id
-    where f.indicator = ${indicator} and f.month = any(${months.map(monthStart)}::date[])
-      and left(s.division_code, ${divisionCode.length}) = ${divisionCode}
-      ${dimension !== undefined ? sql`and f.dimension = ${dimension}` : sql``}
-    group by f.month`.execute(tx);
-  const byMonth = new Map(rows.rows.map((r) => [r.month.slice(0, 7), Number(r.value)]));
+  const rows = (await factsUnder(tx, divisionCode, divisionCode.length, months.map(monthStart), indicator)).filter((r) => r.indicator === indicator && (dimension === undefined || r.dimension === dimension));
+  const byMonth = new Map<string, number>();
+  for (const r of rows) byMonth.set(r.month.slice(0, 7), (byMonth.get(r.month.slice(0, 7)) ?? 0) + Number(r.value));
   return {
     indicator,
     points: months.map((m) => {
