@@ -4,12 +4,13 @@ import { DueCounts, DueList, type DueEntry } from "../features/visits/DueList.ts
 import { OpenRisksCard } from "../features/visits/OpenRisksCard.tsx";
 import { VisitDrawer, type VisitSubject } from "../features/visits/VisitDrawer.tsx";
 import { areaOfCategory } from "../features/visits/visit-form.ts";
+import { StationCalendar } from "../features/visits/StationCalendar.tsx";
 import { VisitLedgerExport } from "../features/visits/VisitLedgerExport.tsx";
 import { useI18n } from "../i18n/locale.tsx";
 
 type DueTab = "mine" | "all";
 
-/** A worker's home for field work (issue 4 items 1–3, 10): who is due or late, open risks, the visit ledger. */
+/** A worker's home for field work (issue 4 items 1–3, 10): who is due or late, open risks, the station calendar, the visit ledger. */
 export function VisitsPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<DueTab>("mine");
@@ -31,6 +32,7 @@ export function VisitsPage() {
           destroyOnHidden
         />
       </Card>
+      <StationCalendar />
       <VisitLedgerExport />
       {recording && <VisitDrawer subject={recording} onClose={() => setRecording(null)} />}
     </div>
