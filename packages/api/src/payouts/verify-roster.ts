@@ -61,7 +61,7 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
  */
 export async function verifyPayouts(
   tx: Tx,
-  actor: PayoutActor,
+  actor: Omit<PayoutActor, "userId"> & { userId: string | null },
   cipher: PersonalDataCipher,
   input: { kind: PayoutKindKey; month: string; visitWithinMonths: number },
   file: PayoutFile,
