@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { checkStationRollups, commitImport, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, verifyPayouts, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
+import { checkStationRollups, commitImport, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, upsertPayoutStandards, verifyPayouts, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
 import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
-import { isIsoDate, ledgerKindOf, payoutKindOf, PAYOUT_RULES, PAYOUT_RULE_KEYS, ZPayoutMonthSchema, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
+import { isIsoDate, ledgerKindOf, payoutKindOf, PAYOUT_RULES, PAYOUT_RULE_KEYS, ZPayoutMonthSchema, ZPayoutStandardSchema, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
 import { sql } from "kysely";
 import { resetSecondFactor } from "@shegong/auth";
 import { preparePersonalData } from "./bootstrap.ts";
@@ -31,6 +31,7 @@ Commands:
                                     export a ledger (ID numbers masked)
   payouts verify --station SLUG --kind advanced_age|child_allowance --month YYYY-MM FILE.xlsx
                                     verify a payout roster against the registry; prints counts per rule
+  payouts standards FILE.json       load payment standards (kind, regionCode, band, validFrom, validTo, amountFen)
   rollups refresh [--all]           bring the reporting rollups up to date (--all: recompute the last 24 months everywhere)
   rollups check [--sample N]        recompute N stations' last 12 months from the raw facts and compare (exit 1 on a mismatch)
   synth --scale small|prefecture|region [--seed N] [--trusted]
@@ -47,7 +48,7 @@ The embedded database can be opened by one process at a time: stop the server fi
   stations: "pnpm shegong stations onboard --division CODE [--division CODE…] | --all-under CODE [--status planned|onboarding]\npnpm shegong stations list [--json] [--under CODE]",
   audit: "pnpm shegong audit verify\n  Exit code 0 when every chain is intact, 1 with the first broken link otherwise.",
   payouts:
-    "pnpm shegong payouts verify --station SLUG --kind advanced_age|child_allowance --month YYYY-MM FILE.xlsx [--visit-months N]\n  Verifies a payout roster (高龄补贴 / 儿童基本生活费) against the station's registry and keeps it with its discrepancies.\n  The same file for the same kind and month again changes nothing. Prints the count per rule.\n  Exit code 0 when verified (discrepancies or not); 1 when a row was rejected (nothing kept); 2 when the file cannot be read.",
+    "pnpm shegong payouts verify --station SLUG --kind advanced_age|child_allowance --month YYYY-MM FILE.xlsx [--visit-months N]\n  Verifies a payout roster (高龄补贴 / 儿童基本生活费) against the station's registry and keeps it with its discrepancies.\n  The same file for the same kind and month again changes nothing. Prints the count per rule.\n  Exit code 0 when verified (discrepancies or not); 1 when a row was rejected (nothing kept); 2 when the file cannot be read.\npnpm shegong payouts standards FILE.json\n  Loads payment standards: a JSON array of { kind, regionCode ('65' or a county code), band, validFrom, validTo, amountFen }; all or nothing.",
   ledgers: "pnpm shegong ledgers [--json]\n  The ledger kinds: key and Chinese title.",
   import:
     "pnpm shegong import --station SLUG --ledger KIND FILE.xlsx [--dry-run]\n  Reads an xlsx ledger into the station's registry in one transaction; --dry-run only reports.\n  Prints created / updated / unchanged / rejected and each rejected row (Excel row number, column, reason).\n  Exit code 0 only when nothing was rejected; 2 when the file cannot be read.",
@@ -199,6 +200,21 @@ async function main(argv: string[]) {
       return;
     }
     case "payouts": {
+      if (sub === "standards") {
+        const path = rest[0];
+        if (!path) fail(HELP.payouts as string);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(readFileSync(path, "utf8"));
+        } catch {
+          fail(`cannot read ${path} as JSON`);
+        }
+        const standards = ZPayoutStandardSchema.array().safeParse(parsed);
+        if (!standards.success) fail(`invalid standards: ${standards.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+        const count = await withOwner((db) => db.db.transaction().execute((tx) => upsertPayoutStandards(tx, standards.data)));
+        console.log(`${count} payment standards loaded`);
+        return;
+      }
       if (sub !== "verify") fail(HELP.payouts as string);
       const { values, positionals } = parseArgs({
         args: rest,

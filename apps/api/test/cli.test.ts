@@ -113,6 +113,13 @@ describe("pnpm shegong", () => {
     expect(first.out).toMatch(/amount\s+0/);
     const again = cli(args);
     expect(again.out).toContain("already verified");
+    const standards = join(dataDir, "standards.json");
+    const one = { kind: "advanced_age", regionCode: "65", band: "80_89", validFrom: "2026-01-01", validTo: null, amountFen: 8000 };
+    writeFileSync(standards, JSON.stringify([one, { ...one, band: "90_99", amountFen: 10000 }]));
+    expect(cli(["payouts", "standards", standards]).out).toContain("2 payment standards loaded");
+    expect(cli(["payouts", "standards", standards]).out).toContain("2 payment standards loaded");
+    writeFileSync(standards, JSON.stringify([{ ...one, band: "70_79" }]));
+    expect(cli(["payouts", "standards", standards]).code).toBe(2);
     const unreadable = join(dataDir, "not-a-roster.xlsx");
     writeFileSync(unreadable, "姓名,身份证号\n");
     expect(cli([...args.slice(0, -1), unreadable]).code).toBe(2);

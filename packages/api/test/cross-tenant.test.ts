@@ -187,6 +187,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "ledgers.preview": async (w) => stationAttack(w, (c) => c.ledgers.preview({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==" })),
   "ledgers.commit": async (w) => stationAttack(w, (c) => c.ledgers.commit({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==", idempotencyKey: key() })),
   "ledgers.history": async (w) => stationAttack(w, (c) => c.ledgers.history({ stationId: w.stations.b })),
+  "payouts.standards": async () => [], // shared reference data
   "payouts.verify": async (w) =>
     stationAttack(w, (c) =>
       c.payouts.verify({ stationId: w.stations.b, kind: "advanced_age", month: "2026-11", fileName: "x.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() }),

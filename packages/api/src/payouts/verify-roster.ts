@@ -53,6 +53,20 @@ export async function payoutStandards(tx: Tx, kind: PayoutKindKey): Promise<TPay
   }));
 }
 
+/**
+ * Loads standards (reference data) from a validated list: each (kind, region, band, validFrom) is
+ * inserted or its validTo and amount updated. Runs as the owner (the app role may only read them).
+ */
+export async function upsertPayoutStandards(tx: Tx, standards: readonly TPayoutStandard[]): Promise<number> {
+  for (const s of standards)
+    await tx
+      .insertInto("payout_standard")
+      .values({ kind: s.kind, region_code: s.regionCode, band: s.band, valid_from: s.validFrom, valid_to: s.validTo, amount_fen: s.amountFen })
+      .onConflict((oc) => oc.columns(["kind", "region_code", "band", "valid_from"]).doUpdateSet({ valid_to: s.validTo, amount_fen: s.amountFen }))
+      .execute();
+  return standards.length;
+}
+
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
 /**

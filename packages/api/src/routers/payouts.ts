@@ -3,7 +3,7 @@ import { z } from "zod";
 import { decodeLedgerFile, ZLedgerFileSchema } from "../ledgers/ledger-file.ts";
 import { readWorkbookRows } from "../ledgers/read-workbook.ts";
 import { listDiscrepancies, listRosters, settleDiscrepancy, ZSettleDiscrepancySchema } from "../payouts/worklist.ts";
-import { verifyPayouts } from "../payouts/verify-roster.ts";
+import { payoutStandards, verifyPayouts } from "../payouts/verify-roster.ts";
 import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
 import { actorOf } from "../shared/service-actor.ts";
 import { stationInput, stationRead, stationWrite } from "../shared/station-procedures.ts";
@@ -11,6 +11,12 @@ import { authedProcedure, router } from "../trpc.ts";
 
 /** Payout verification against the registry (issue 6): 高龄补贴 (R9) and children's allowances (R10). */
 export const payoutsRouter = router({
+  /** The payment standards of a kind: reference data, the same for everyone signed in. */
+  standards: authedProcedure
+    .meta({ access: "user" })
+    .input(z.object({ kind: ZPayoutKindSchema }))
+    .query(({ ctx, input }) => ctx.tx((tx) => payoutStandards(tx, input.kind))),
+
   /** Reads, verifies and keeps a roster: all or nothing; the same file twice changes nothing. */
   verify: authedProcedure
     .meta({ access: "station", permission: "ledger.import", write: true })
