@@ -152,4 +152,13 @@ describe("payouts: rosters verified against the registry", () => {
     expect(await appCodeOf(worker.payouts.settle({ stationId: world.stations.a, discrepancyId: died.id, outcome: "correct", note: "x" }))).toBe("VALIDATION");
     expect((await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId, status: "open" })).map((d) => d.id)).not.toContain(died.id);
   });
+
+  it("a second roster for the same month: who is on both is paid twice, and nobody on the first is called missing", async () => {
+    const worker = await world.as("a.worker");
+    const file = await workbook([["姓名", "身份证号", "金额"], ["王建国", WANG, 80], ["马秀兰", MA, 80]]);
+    const second = await worker.payouts.verify({ stationId: world.stations.a, kind: "advanced_age", month: "2026-11", fileName: "补发.xlsx", fileBase64: file, idempotencyKey: key() });
+    expect(Object.fromEntries(Object.entries(second.counts).filter(([, n]) => n > 0))).toEqual({ paid_twice: 1 });
+    const list = await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId: second.rosterId });
+    expect(list.map((d) => [d.rule, d.row_number])).toEqual([["paid_twice", 2]]);
+  });
 });

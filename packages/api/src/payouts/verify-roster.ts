@@ -171,12 +171,22 @@ export async function verifyPayouts(
   const elsewhereSet = new Set(elsewhere.rows.map((r) => r.h));
   const paidElsewhere = new Set(read.rows.filter((_, i) => elsewhereSet.has(blindHex[i] ?? "")).map((r) => r.rowNumber));
 
+  const ownEarlier = await tx
+    .selectFrom("payout_roster_row as r")
+    .innerJoin("payout_roster as o", (j) => j.onRef("o.station_id", "=", "r.station_id").onRef("o.id", "=", "r.roster_id"))
+    .select(sql<string>`encode(r.id_blind, 'hex')`.as("h"))
+    .where("r.station_id", "=", stationId)
+    .where("o.kind", "=", input.kind)
+    .where("o.month", "=", input.month)
+    .execute();
+  const onOtherRosters = new Set(ownEarlier.map((r) => r.h));
+
   const standards = await payoutStandards(tx, input.kind);
   const result = verifyRoster(
     read.rows.map((r, i) => ({ rowNumber: r.rowNumber, name: r.name, idIndex: blindHex[i] ?? "", amountFen: r.amountFen })),
     facts,
     standards,
-    { kind: input.kind, month: input.month, countyCode: station.division_code.slice(0, 6), visitWithinMonths: input.visitWithinMonths, paidElsewhere },
+    { kind: input.kind, month: input.month, countyCode: station.division_code.slice(0, 6), visitWithinMonths: input.visitWithinMonths, paidElsewhere, onOtherRosters },
   );
 
   const personOf = new Map(facts.map((f) => [f.idIndex, f.personId]));

@@ -138,6 +138,19 @@ describe("verifyRoster (advanced-age fixture)", () => {
   });
 });
 
+describe("verifyRoster (a second roster of the station for the same month)", () => {
+  it("flags a row already paid through the station's earlier roster as paid twice, and does not call those on it missing", () => {
+    const result = verifyRoster(
+      [{ rowNumber: 2, name: "王建国", idIndex: "i1", amountFen: 8000 }],
+      [person(1, "王建国", "1940-03-01"), person(2, "李秀英", "1932-05-05")],
+      STANDARDS,
+      { kind: "advanced_age", month: "2026-11", countyCode: null, visitWithinMonths: 6, onOtherRosters: new Set(["i1", "i2"]) },
+    );
+    expect(result.discrepancies.map((d) => [d.rule, d.rowNumber])).toEqual([["paid_twice", 2]]);
+    expect(result.discrepancies[0]?.zh).toContain("另一份发放名单");
+  });
+});
+
 describe("verifyRoster (children's allowance)", () => {
   const child = (n: number, name: string, birthDate: string, category: "child_orphan" | "child_unsupported", extra: Partial<RegistryFacts> = {}) =>
     person(n, name, birthDate, { categories: [{ category, startedOn: "2020-01-01", endedOn: null }], ...extra });

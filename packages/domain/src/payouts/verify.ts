@@ -77,6 +77,8 @@ export interface VerifyOptions {
   visitWithinMonths: number;
   /** Row numbers whose ID is also on a roster of another station for this kind and month. */
   paidElsewhere?: ReadonlySet<number>;
+  /** ID blind indexes on the station's other rosters for this kind and month (paid twice; not missing). */
+  onOtherRosters?: ReadonlySet<string>;
 }
 
 export interface PayoutDiscrepancy extends BilingualMessage {
@@ -124,7 +126,14 @@ export function verifyRoster(
         zh: `同一身份证号在第${earlier}行已发放${month}的${kind.zh}`,
         en: `The same ID was already paid the ${kind.en} for ${month} on row ${earlier}`,
       });
-    else seen.set(row.idIndex, r);
+    else {
+      seen.set(row.idIndex, r);
+      if (options.onOtherRosters?.has(row.idIndex))
+        add("paid_twice", r, byIndex.get(row.idIndex)?.personId ?? null, {
+          zh: `此人${month}的${kind.zh}已在本站另一份发放名单中`,
+          en: `This person is already on another of the station's ${kind.en} rosters for ${month}`,
+        });
+    }
     if (options.paidElsewhere?.has(r))
       add("paid_elsewhere", r, byIndex.get(row.idIndex)?.personId ?? null, {
         zh: `此人${month}的${kind.zh}也在其他站点的发放名单中`,
@@ -201,7 +210,7 @@ export function verifyRoster(
   }
 
   // Reverse: people holding the category through the month, alive, resident and of age, not paid.
-  const paid = new Set(rows.map((r) => r.idIndex));
+  const paid = new Set([...rows.map((r) => r.idIndex), ...(options.onOtherRosters ?? [])]);
   for (const facts of registry) {
     if (paid.has(facts.idIndex)) continue;
     if (facts.deathDate && facts.deathDate < first) continue;
