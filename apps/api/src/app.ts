@@ -72,14 +72,14 @@ export function createApp(options: AppOptions) {
   const ordinary = bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: tooLarge });
   const attachmentUpload = bodyLimit({ maxSize: Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024, onError: tooLarge });
   app.use("*", (c, next) =>
-    /^\/trpc\/ledgers\.(preview|commit)$/.test(c.req.path)
+    /^\/trpc\/(ledgers\.(preview|commit)|payouts\.verify)$/.test(c.req.path)
       ? ledgerUpload(c, next)
       : c.req.path === "/trpc/attachments.upload"
         ? attachmentUpload(c, next)
         : ordinary(c, next),
   );
   app.use("*", sameOriginWrites());
-  const isUpload = (path: string) => /^\/trpc\/ledgers\.(preview|commit)$/.test(path) || path === "/trpc/attachments.upload";
+  const isUpload = (path: string) => /^\/trpc\/(ledgers\.(preview|commit)|payouts\.verify)$/.test(path) || path === "/trpc/attachments.upload";
   app.use(
     "*",
     handlerTimeout(

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { checkStationRollups, commitImport, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
+import { checkStationRollups, commitImport, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, upsertPayoutStandards, verifyPayouts, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
 import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
-import { isIsoDate, ledgerKindOf, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
+import { isIsoDate, ledgerKindOf, payoutKindOf, PAYOUT_RULES, PAYOUT_RULE_KEYS, ZPayoutMonthSchema, ZPayoutStandardSchema, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
 import { sql } from "kysely";
 import { resetSecondFactor } from "@shegong/auth";
 import { preparePersonalData } from "./bootstrap.ts";
@@ -29,6 +29,9 @@ Commands:
                                     import a ledger into a station's registry (exit 0 only when no row was rejected)
   export --station SLUG --ledger KIND --out FILE.xlsx [--as-of YYYY-MM-DD]
                                     export a ledger (ID numbers masked)
+  payouts verify --station SLUG --kind advanced_age|child_allowance --month YYYY-MM FILE.xlsx
+                                    verify a payout roster against the registry; prints counts per rule
+  payouts standards FILE.json       load payment standards (kind, regionCode, band, validFrom, validTo, amountFen)
   rollups refresh [--all]           bring the reporting rollups up to date (--all: recompute the last 24 months everywhere)
   rollups check [--sample N]        recompute N stations' last 12 months from the raw facts and compare (exit 1 on a mismatch)
   synth --scale small|prefecture|region [--seed N] [--trusted]
@@ -44,6 +47,8 @@ The embedded database can be opened by one process at a time: stop the server fi
     "\n  The password is read from standard input (first line).\npnpm shegong admin reset-mfa --username NAME\n  Removes the account's second factor and ends its sessions (audited); it enrols again at the next sign-in.",
   stations: "pnpm shegong stations onboard --division CODE [--division CODE…] | --all-under CODE [--status planned|onboarding]\npnpm shegong stations list [--json] [--under CODE]",
   audit: "pnpm shegong audit verify\n  Exit code 0 when every chain is intact, 1 with the first broken link otherwise.",
+  payouts:
+    "pnpm shegong payouts verify --station SLUG --kind advanced_age|child_allowance --month YYYY-MM FILE.xlsx [--visit-months N]\n  Verifies a payout roster (高龄补贴 / 儿童基本生活费) against the station's registry and keeps it with its discrepancies.\n  The same file for the same kind and month again changes nothing. Prints the count per rule.\n  Exit code 0 when verified (discrepancies or not); 1 when a row was rejected (nothing kept); 2 when the file cannot be read.\npnpm shegong payouts standards FILE.json\n  Loads payment standards: a JSON array of { kind, regionCode ('65' or a county code), band, validFrom, validTo, amountFen }; all or nothing.",
   ledgers: "pnpm shegong ledgers [--json]\n  The ledger kinds: key and Chinese title.",
   import:
     "pnpm shegong import --station SLUG --ledger KIND FILE.xlsx [--dry-run]\n  Reads an xlsx ledger into the station's registry in one transaction; --dry-run only reports.\n  Prints created / updated / unchanged / rejected and each rejected row (Excel row number, column, reason).\n  Exit code 0 only when nothing was rejected; 2 when the file cannot be read.",
@@ -192,6 +197,73 @@ async function main(argv: string[]) {
         return true;
       });
       process.exitCode = ok ? 0 : 1;
+      return;
+    }
+    case "payouts": {
+      if (sub === "standards") {
+        const path = rest[0];
+        if (!path) fail(HELP.payouts as string);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(readFileSync(path, "utf8"));
+        } catch {
+          fail(`cannot read ${path} as JSON`);
+        }
+        const standards = ZPayoutStandardSchema.array().safeParse(parsed);
+        if (!standards.success) fail(`invalid standards: ${standards.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+        const count = await withOwner((db) => db.db.transaction().execute((tx) => upsertPayoutStandards(tx, standards.data)));
+        console.log(`${count} payment standards loaded`);
+        return;
+      }
+      if (sub !== "verify") fail(HELP.payouts as string);
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { station: { type: "string" }, kind: { type: "string" }, month: { type: "string" }, "visit-months": { type: "string" } },
+      });
+      const kind = values.kind ? payoutKindOf(values.kind) : null;
+      const path = positionals[0];
+      if (!values.station || !kind || !path || !ZPayoutMonthSchema.safeParse(values.month).success) fail(HELP.payouts as string);
+      const visitWithinMonths = Number(values["visit-months"] ?? 6);
+      if (!Number.isInteger(visitWithinMonths) || visitWithinMonths < 1 || visitWithinMonths > 24) fail("--visit-months must be 1–24");
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(path));
+      } catch {
+        console.error(`cannot read ${path}`);
+        process.exit(2);
+      }
+      const sheet = await readWorkbookRows(bytes).catch((e: { appCode?: string }) => {
+        console.error(`${e.appCode ?? "LEDGER_UNREADABLE"}: ${path} is not a readable xlsx roster`);
+        process.exit(2);
+      });
+      const pii = preparePersonalData(readServerEnv());
+      await withOwner(async (db) => {
+        const stationId = await stationIdOf(db, values.station as string);
+        const result = await withStation(db.db, stationId, (tx) =>
+          verifyPayouts(
+            tx,
+            { stationId, userId: null, username: "cli", ip: "cli", today: todayInShanghai() },
+            pii,
+            { kind: kind.key, month: values.month as string, visitWithinMonths },
+            { name: basename(path), sha256: createHash("sha256").update(bytes).digest("hex") },
+            sheet,
+          ),
+        ).catch((e: { appCode?: string; details?: { zh?: string; rows?: { rowNumber: number; column: string; zh: string }[] } }) => {
+          if (e.appCode === "LEDGER_HEADER") {
+            console.error(`${e.appCode}: ${e.details?.zh ?? ""}`);
+            process.exit(2);
+          }
+          if (e.appCode === "VALIDATION") {
+            console.error(`rejected, nothing kept: ${e.details?.zh ?? ""}`);
+            for (const r of e.details?.rows ?? []) console.error(`  row ${r.rowNumber} ${r.column}: ${r.zh}`);
+            process.exit(1);
+          }
+          throw e;
+        });
+        console.log(`${kind.zh} ${values.month} ${basename(path)}: ${result.rowsTotal} rows, ${result.discrepancyCount} discrepancies${result.alreadyImported ? " (already verified: nothing changed)" : ""}`);
+        for (const rule of PAYOUT_RULE_KEYS) console.log(`  ${rule.padEnd(20)}${String(result.counts[rule] ?? 0).padStart(6)}  ${PAYOUT_RULES[rule].zh}`);
+      });
       return;
     }
     case "ledgers": {

@@ -93,6 +93,38 @@ describe("pnpm shegong", () => {
     expect(cli(["import", "--station", "changjishi-liugongzhen", "--ledger", "elderly_tekun", unreadable]).code).toBe(2);
   });
 
+  it("payouts verify prints the count per rule, changes nothing the second time and exits 2 on an unreadable file", async () => {
+    const first17 = "65230119500315121";
+    const zhang = first17 + citizenIdCheckChar(first17); // 张三, imported above as 特困老人, 76 years old
+    const other17 = "65230119400101777";
+    const stranger = other17 + citizenIdCheckChar(other17);
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("花名册").addRows([["高龄补贴发放花名册"], ["户名", "身份证号", "金额", "账号"], ["张三", zhang, 80, "6217000012345678"], ["王五", stranger, 80, "6217000087654321"]]);
+    const file = join(dataDir, "payouts.xlsx");
+    await book.xlsx.writeFile(file);
+    const args = ["payouts", "verify", "--station", "changjishi-liugongzhen", "--kind", "advanced_age", "--month", "2026-11", file];
+    const first = cli(args);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toContain("2 rows, 4 discrepancies");
+    expect(first.out).toMatch(/not_in_registry\s+1/);
+    expect(first.out).toMatch(/age\s+1/);
+    expect(first.out).toMatch(/category_missing\s+1/);
+    expect(first.out).toMatch(/no_recent_visit\s+1/);
+    expect(first.out).toMatch(/amount\s+0/);
+    const again = cli(args);
+    expect(again.out).toContain("already verified");
+    const standards = join(dataDir, "standards.json");
+    const one = { kind: "advanced_age", regionCode: "65", band: "80_89", validFrom: "2026-01-01", validTo: null, amountFen: 8000 };
+    writeFileSync(standards, JSON.stringify([one, { ...one, band: "90_99", amountFen: 10000 }]));
+    expect(cli(["payouts", "standards", standards]).out).toContain("2 payment standards loaded");
+    expect(cli(["payouts", "standards", standards]).out).toContain("2 payment standards loaded");
+    writeFileSync(standards, JSON.stringify([{ ...one, band: "70_79" }]));
+    expect(cli(["payouts", "standards", standards]).code).toBe(2);
+    const unreadable = join(dataDir, "not-a-roster.xlsx");
+    writeFileSync(unreadable, "姓名,身份证号\n");
+    expect(cli([...args.slice(0, -1), unreadable]).code).toBe(2);
+  });
+
   it("rollups refresh brings the reporting rollup up to date and rollups check finds a tampered number", async () => {
     const refresh = cli(["rollups", "refresh", "--all"]);
     expect(refresh.code, refresh.err).toBe(0);

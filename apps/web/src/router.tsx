@@ -47,6 +47,7 @@ export type Route =
   | { name: "stationResources"; stationId: string }
   | { name: "stationSupervision"; stationId: string }
   | { name: "stationWorklog"; stationId: string }
+  | { name: "stationPayouts"; stationId: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -75,6 +76,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/resources$`, "i"), (m) => ({ name: "stationResources", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/supervision$`, "i"), (m) => ({ name: "stationSupervision", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/worklog$`, "i"), (m) => ({ name: "stationWorklog", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/payouts$`, "i"), (m) => ({ name: "stationPayouts", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/agreements$`, "i"), (m) => ({ name: "stationAgreements", stationId: m[1] ?? "" })],
@@ -113,7 +115,8 @@ export type StationRoute = Extract<
       | "stationVolunteers"
       | "stationResources"
       | "stationSupervision"
-      | "stationWorklog";
+      | "stationWorklog"
+      | "stationPayouts";
   }
 >;
 

@@ -41,7 +41,7 @@ function isClientError(error: unknown): boolean {
 const withCookies: typeof fetch = (url, options) => fetch(url, { ...options, credentials: "include" });
 
 /** Ledger files are the one large upload, and the server allows the size on those two paths only, so they go unbatched. */
-const LEDGER_UPLOADS = new Set(["ledgers.preview", "ledgers.commit"]);
+const LEDGER_UPLOADS = new Set(["ledgers.preview", "ledgers.commit", "payouts.verify"]);
 
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [

@@ -13,3 +13,4 @@ export { registryContext } from "./registry/registry-context.ts";
 export { createDiskFileStore, type FileStore } from "./attachments/file-store.ts";
 export { checkStationRollups, divisionRollupMismatches, markCurrentMonths, refreshDirtyRollups, refreshStation } from "./reporting/refresh-rollups.ts";
 export { loadSyntheticRegion, SYNTH_SCALES, type SynthOptions, type SynthReport, type SynthScale } from "./synth/load-synthetic-region.ts";
+export { upsertPayoutStandards, verifyPayouts, type VerifyPayoutsResult } from "./payouts/verify-roster.ts";

@@ -11,6 +11,7 @@ import { healthRouter } from "./routers/health.ts";
 import { householdsRouter } from "./routers/households.ts";
 import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
+import { payoutsRouter } from "./routers/payouts.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { reportingRouter } from "./routers/reporting.ts";
 import { resourcesRouter } from "./routers/resources.ts";
@@ -51,6 +52,7 @@ export const appRouter = router({
   supervision: supervisionRouter,
   satisfaction: satisfactionRouter,
   serviceHours: serviceHoursRouter,
+  payouts: payoutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

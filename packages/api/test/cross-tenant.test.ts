@@ -4,6 +4,7 @@ import { appRouter } from "../src/root.ts";
 import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from "./cross-tenant-activities.ts";
 import { createWorld, type World } from "./world.ts";
+import { workbook } from "./xlsx.ts";
 
 /**
  * The cross-tenant harness (foundation issue): every procedure, called by station A's members with
@@ -186,6 +187,19 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "ledgers.preview": async (w) => stationAttack(w, (c) => c.ledgers.preview({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==" })),
   "ledgers.commit": async (w) => stationAttack(w, (c) => c.ledgers.commit({ stationId: w.stations.b, kind: "people", fileName: "x.xlsx", fileBase64: "UEsDBA==", idempotencyKey: key() })),
   "ledgers.history": async (w) => stationAttack(w, (c) => c.ledgers.history({ stationId: w.stations.b })),
+  "payouts.standards": async () => [], // shared reference data
+  "payouts.verify": async (w) =>
+    stationAttack(w, (c) =>
+      c.payouts.verify({ stationId: w.stations.b, kind: "advanced_age", month: "2026-11", fileName: "x.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() }),
+    ),
+  "payouts.rosters": async (w) => stationAttack(w, (c) => c.payouts.rosters({ stationId: w.stations.b })),
+  "payouts.discrepancies": async (w) => stationAttack(w, (c) => c.payouts.discrepancies({ stationId: w.stations.b, rosterId: bPayout.rosterId })),
+  "payouts.settle": async (w) => [
+    ...(await stationAttack(w, (c) => c.payouts.settle({ stationId: w.stations.b, discrepancyId: bPayout.discrepancyId, outcome: "stop_payment", note: "x" }))),
+    // A's admin on A's own station naming B's discrepancy, and B's discrepancy with A's visit as evidence.
+    (await w.as("a.admin")).payouts.settle({ stationId: w.stations.a, discrepancyId: bPayout.discrepancyId, outcome: "stop_payment", note: "x" }),
+    (await w.as("a.worker")).payouts.settle({ stationId: w.stations.a, discrepancyId: bPayout.discrepancyId, evidenceVisitId: bPerson.visitId }),
+  ],
   "visits.create": async (w) => [
     ...(await stationAttack(w, (c) => c.visits.create({ stationId: w.stations.b, visit: visitFor(bPerson.personId, bWorker.id), idempotencyKey: key() }))),
     // A's own station, naming B's person.
@@ -350,6 +364,8 @@ function photoFor(visitId: string) {
   return { ownerKind: "visit" as const, ownerId: visitId, kind: "photo" as const, fileName: "入户.jpg", fileBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString("base64") };
 }
 const bWorker = { id: "", aAdminId: "" };
+/** B's verified payout roster and one of its discrepancies, open. */
+const bPayout = { fileBase64: "", rosterId: "", discrepancyId: "" };
 /** B's case, waiting for B's supervisor's sign-off, with an open referral. */
 const bCase = { caseId: "", signoffId: "", referralId: "" };
 /** B's own contractor, its agreement waiting at the prefecture, and its funds. */
@@ -431,6 +447,9 @@ describe("cross-tenant harness", () => {
     await b.funds.spend({ stationId: world.stations.b, agreementId: bGov.agreementId, spending: { category: "office", amountFen: 100, spentOn: "2026-11-20", description: "办公用品" }, idempotencyKey: key() });
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
     await seedActivitiesOfB(world, key, { personId: bPerson.personId, householdId: bPerson.householdId, workerId: bWorker.id });
+    bPayout.fileBase64 = await workbook([["姓名", "身份证号", "金额"], ["赵六", ELDER_ID, 100]]);
+    bPayout.rosterId = (await b.payouts.verify({ stationId: world.stations.b, kind: "advanced_age", month: "2026-11", fileName: "b.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() })).rosterId;
+    bPayout.discrepancyId = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId }))[0]!.id;
   }, 120_000);
   afterAll(() => world?.close());
 
@@ -486,5 +505,8 @@ describe("cross-tenant harness", () => {
     const bContractor = await world.dbs.owner.db.selectFrom("contractor").select(["business_scope", "division_code"]).where("id", "=", bGov.contractorId).executeTakeFirstOrThrow();
     expect(bContractor).toEqual({ business_scope: "社会工作服务；社区服务；志愿服务", division_code: "652301" });
     await expectActivitiesOfBUntouched(world);
+    expect((await b.payouts.rosters({ stationId: world.stations.b })).map((r) => r.id)).toEqual([bPayout.rosterId]);
+    const bDiscrepancy = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId })).find((d) => d.id === bPayout.discrepancyId);
+    expect(bDiscrepancy).toMatchObject({ status: "open", outcome: null, evidence_visit_id: null, settled_by: null });
   });
 });

@@ -692,6 +692,65 @@ export interface WorkLogTable {
   updated_at: Generated<Date>;
 }
 
+export interface PayoutStandardTable {
+  id: Generated<string>;
+  kind: string;
+  region_code: string;
+  band: string;
+  valid_from: IsoDate;
+  valid_to: IsoDate | null;
+  amount_fen: Fen;
+  created_at: Generated<Date>;
+}
+
+export interface PayoutRosterTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: string;
+  month: string;
+  file_name: string;
+  file_sha256: string;
+  rows_total: number;
+  total_fen: Fen;
+  discrepancy_count: number;
+  counts: ColumnType<unknown, string, string>;
+  actor_user_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PayoutRosterRowTable {
+  station_id: string;
+  roster_id: string;
+  row_number: number;
+  name: string;
+  id_blind: Uint8Array;
+  id_masked: string;
+  amount_fen: Fen;
+  account_last4: string | null;
+  person_id: string | null;
+}
+
+export interface PayoutDiscrepancyTable {
+  station_id: string;
+  id: Generated<string>;
+  roster_id: string;
+  row_number: number | null;
+  person_id: string | null;
+  rule: string;
+  message_zh: string;
+  message_en: string;
+  expected_fen: ColumnType<string | number | bigint | null, number | null | undefined, number | null>;
+  paid_fen: ColumnType<string | number | bigint | null, number | null | undefined, number | null>;
+  status: Generated<string>;
+  assigned_user_id: string | null;
+  evidence_visit_id: string | null;
+  outcome: string | null;
+  note: Generated<string>;
+  settled_by: string | null;
+  settled_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
 division: DivisionTable;
   contractor: ContractorTable;
@@ -724,6 +783,10 @@ division: DivisionTable;
   rollup_dirty: RollupDirtyTable;
   division_month_fact: DivisionMonthFactTable;
   work_log: WorkLogTable;
+  payout_standard: PayoutStandardTable;
+  payout_roster: PayoutRosterTable;
+  payout_roster_row: PayoutRosterRowTable;
+  payout_discrepancy: PayoutDiscrepancyTable;
   service_agreement: ServiceAgreementTable;
   agreement_event: AgreementEventTable;
   fund_allocation: FundAllocationTable;

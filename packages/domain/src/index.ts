@@ -40,3 +40,4 @@ export * from "./activities/inputs.ts";
 export * from "./activities/totals.ts";
 export * from "./worklogs/service-records.ts";
 export * from "./worklogs/work-log.ts";
+export * from "./payouts/index.ts";

@@ -39,6 +39,7 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationResources":
     case "stationSupervision":
     case "stationWorklog":
+    case "stationPayouts":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
     case "console":

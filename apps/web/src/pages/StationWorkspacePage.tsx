@@ -18,6 +18,7 @@ const CasesPage = lazy(() => import("./CasesPage.tsx").then((m) => ({ default: m
 const CasePage = lazy(() => import("./CasePage.tsx").then((m) => ({ default: m.CasePage })));
 const AgreementsPage = lazy(() => import("./AgreementsPage.tsx").then((m) => ({ default: m.AgreementsPage })));
 const WorkLogPage = lazy(() => import("./WorkLogPage.tsx").then((m) => ({ default: m.WorkLogPage })));
+const PayoutsPage = lazy(() => import("./PayoutsPage.tsx").then((m) => ({ default: m.PayoutsPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 const ActivitiesPage = lazy(() => import("./ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })));
 const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ default: m.ActivityPage })));
@@ -25,7 +26,7 @@ const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ 
 const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "agreements";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -49,6 +50,8 @@ function sectionOf(route: StationRoute): Section {
       return "supervision";
     case "stationWorklog":
       return "worklog";
+    case "stationPayouts":
+      return "payouts";
     case "station":
       return "overview";
     default:
@@ -88,6 +91,8 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <SupervisionPage />;
     case "stationWorklog":
       return <WorkLogPage />;
+    case "stationPayouts":
+      return <PayoutsPage />;
   }
 }
 
@@ -126,6 +131,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "supervision", path: `${base}/supervision`, label: t("station.nav.supervision") },
     { key: "worklog", path: `${base}/worklog`, label: t("station.nav.worklog") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
+    { key: "payouts", path: `${base}/payouts`, label: t("station.nav.payouts") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
   ];
 

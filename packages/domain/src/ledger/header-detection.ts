@@ -8,14 +8,22 @@ import type { LedgerColumnKey, LedgerKind } from "./ledger-kinds.ts";
  * two-row headers where a merged parent ('监护人') sits above its children ('姓名', '电话').
  */
 
-export type HeaderDetection =
+/** What detectHeader needs of a kind: its columns with header, synonyms and whether required. */
+export interface HeaderColumnSpec<K extends string = string> {
+  key: K;
+  header: string;
+  synonyms: readonly string[];
+  required: boolean;
+}
+
+export type HeaderDetection<K extends string = LedgerColumnKey> =
   | {
       ok: true;
       /** Index of the (first) header row in `rows`. */
       headerRowIndex: number;
       /** Index of the first row after the header: headerRowIndex + 1, or + 2 for a two-row header. */
       dataStartIndex: number;
-      columns: Map<LedgerColumnKey, number>;
+      columns: Map<K, number>;
       /** Header texts that named no column of this ledger, or a column already found to their left. */
       ignoredHeaders: string[];
     }
@@ -84,8 +92,8 @@ function twoRowCells(top: readonly CellValue[], bottom: readonly CellValue[]): H
   return cells;
 }
 
-interface Matching {
-  columns: Map<LedgerColumnKey, number>;
+interface Matching<K extends string = LedgerColumnKey> {
+  columns: Map<K, number>;
   ignoredHeaders: string[];
 }
 
@@ -94,8 +102,8 @@ interface Matching {
  * level, each column at most once. So a parent+child match ('监护人姓名') outranks a bare child
  * ('姓名'), and the leftmost of two identical headers wins.
  */
-function matchCells(cells: HeaderCell[], lookup: ReadonlyMap<string, LedgerColumnKey>): Matching {
-  const columns = new Map<LedgerColumnKey, number>();
+function matchCells<K extends string>(cells: HeaderCell[], lookup: ReadonlyMap<string, K>): Matching<K> {
+  const columns = new Map<K, number>();
   const matched = new Set<number>();
   const levels = Math.max(0, ...cells.map((c) => c.forms.length));
   for (let level = 0; level < levels; level++) {
@@ -112,8 +120,8 @@ function matchCells(cells: HeaderCell[], lookup: ReadonlyMap<string, LedgerColum
   return { columns, ignoredHeaders };
 }
 
-function synonymLookup(kind: LedgerKind): Map<string, LedgerColumnKey> {
-  const lookup = new Map<string, LedgerColumnKey>();
+function synonymLookup<K extends string>(kind: { columns: readonly HeaderColumnSpec<K>[] }): Map<string, K> {
+  const lookup = new Map<string, K>();
   for (const column of kind.columns) {
     for (const text of [column.header, ...column.synonyms]) {
       const form = normalizeHeader(text);
@@ -123,11 +131,19 @@ function synonymLookup(kind: LedgerKind): Map<string, LedgerColumnKey> {
   return lookup;
 }
 
-export function detectHeader(
+export function detectHeader<K extends string = LedgerColumnKey>(
   rows: readonly (readonly CellValue[])[],
-  kind: LedgerKind,
+  kind: { columns: readonly HeaderColumnSpec<K>[] } | LedgerKind,
   { maxScanRows = 15 }: { maxScanRows?: number } = {},
-): HeaderDetection {
+): HeaderDetection<K> {
+  return detectHeaderOf(rows, kind as { columns: readonly HeaderColumnSpec<K>[] }, maxScanRows);
+}
+
+function detectHeaderOf<K extends string>(
+  rows: readonly (readonly CellValue[])[],
+  kind: { columns: readonly HeaderColumnSpec<K>[] },
+  maxScanRows: number,
+): HeaderDetection<K> {
   const lookup = synonymLookup(kind);
   const required = kind.columns.filter((c) => c.required);
   const scan = Math.min(rows.length, maxScanRows);
@@ -139,7 +155,7 @@ export function detectHeader(
     };
   }
 
-  type Candidate = Matching & { headerRowIndex: number; height: 1 | 2; complete: boolean };
+  type Candidate = Matching<K> & { headerRowIndex: number; height: 1 | 2; complete: boolean };
   let best: Candidate | null = null;
   // Complete beats incomplete, more columns beat fewer, and on a tie one row beats two: a second
   // header row is only believed when it matches more than a single row does, so a title row above
@@ -175,7 +191,7 @@ export function detectHeader(
     };
   }
 
-  const found = best?.columns ?? new Map<LedgerColumnKey, number>();
+  const found = best?.columns ?? new Map<K, number>();
   const missing = required.filter((c) => !found.has(c.key));
   const names = missing.map((c) => `“${c.header}”`).join("、");
   const accepted = missing.map((c) => `${c.header}：${[c.header, ...c.synonyms].join("、")}`).join("；");

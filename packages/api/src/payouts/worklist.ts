@@ -1,0 +1,103 @@
+import { recordAudit, type Tx } from "@shegong/db";
+import { fenFromDb } from "@shegong/domain";
+import { z } from "zod";
+import { appError } from "../errors.ts";
+import { assertStationMembers } from "../shared/service-actor.ts";
+import type { PayoutActor } from "./verify-roster.ts";
+
+export const PAYOUT_OUTCOMES = ["correct", "stop_payment", "recover_overpayment", "add_to_roster"] as const;
+
+export const ZSettleDiscrepancySchema = z.object({
+  discrepancyId: z.uuid(),
+  /** Assign without settling: outcome omitted. */
+  assignedUserId: z.uuid().nullable().optional(),
+  evidenceVisitId: z.uuid().nullable().optional(),
+  outcome: z.enum(PAYOUT_OUTCOMES).optional(),
+  note: z.string().trim().max(2000).default(""),
+});
+export type TSettleDiscrepancy = z.output<typeof ZSettleDiscrepancySchema>;
+
+export async function listRosters(tx: Tx, stationId: string) {
+  const rows = await tx
+    .selectFrom("payout_roster")
+    .select(["id", "kind", "month", "file_name", "file_sha256", "rows_total", "total_fen", "discrepancy_count", "counts", "created_at"])
+    .where("station_id", "=", stationId)
+    .orderBy("month", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, total_fen: fenFromDb(r.total_fen) }));
+}
+
+export async function listDiscrepancies(tx: Tx, stationId: string, filter: { rosterId?: string; status?: "open" | "settled" }) {
+  let q = tx
+    .selectFrom("payout_discrepancy")
+    .select([
+      "id",
+      "roster_id",
+      "row_number",
+      "person_id",
+      "rule",
+      "message_zh",
+      "message_en",
+      "expected_fen",
+      "paid_fen",
+      "status",
+      "assigned_user_id",
+      "evidence_visit_id",
+      "outcome",
+      "note",
+      "settled_by",
+      "settled_at",
+    ])
+    .where("station_id", "=", stationId);
+  if (filter.rosterId) q = q.where("roster_id", "=", filter.rosterId);
+  if (filter.status) q = q.where("status", "=", filter.status);
+  const rows = await q.orderBy("created_at").orderBy("row_number").execute();
+  return rows.map((r) => ({ ...r, expected_fen: r.expected_fen === null ? null : fenFromDb(r.expected_fen), paid_fen: r.paid_fen === null ? null : fenFromDb(r.paid_fen) }));
+}
+
+/**
+ * Works a discrepancy (issue 6 item 3): assign it, link a visit as evidence, and settle it with an
+ * outcome and note; settling records who and when, and a settled one is not reopened here.
+ */
+export async function settleDiscrepancy(tx: Tx, actor: PayoutActor, input: TSettleDiscrepancy) {
+  const row = await tx
+    .selectFrom("payout_discrepancy")
+    .select(["id", "status", "person_id"])
+    .where("station_id", "=", actor.stationId)
+    .where("id", "=", input.discrepancyId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw appError("NOT_FOUND");
+  if (row.status === "settled") throw appError("VALIDATION", { fieldErrors: { discrepancyId: ["已办结 / already settled"] } });
+  if (input.assignedUserId) await assertStationMembers(tx, actor.stationId, [input.assignedUserId], "assignedUserId");
+  if (input.evidenceVisitId) {
+    const visit = await tx.selectFrom("visit").select(["id", "person_id"]).where("station_id", "=", actor.stationId).where("id", "=", input.evidenceVisitId).executeTakeFirst();
+    if (!visit) throw appError("NOT_FOUND");
+  }
+  const settling = input.outcome !== undefined;
+  if (settling && input.note === "") throw appError("VALIDATION", { fieldErrors: { note: ["办结须填写说明 / Settling needs a note"] } });
+  const updated = await tx
+    .updateTable("payout_discrepancy")
+    .set({
+      ...(input.assignedUserId !== undefined ? { assigned_user_id: input.assignedUserId } : {}),
+      ...(input.evidenceVisitId !== undefined ? { evidence_visit_id: input.evidenceVisitId } : {}),
+      ...(input.note !== "" ? { note: input.note } : {}),
+      ...(settling ? { outcome: input.outcome, status: "settled", settled_by: actor.userId, settled_at: new Date() } : {}),
+    })
+    .where("station_id", "=", actor.stationId)
+    .where("id", "=", input.discrepancyId)
+    .returning(["id", "status", "assigned_user_id", "evidence_visit_id", "outcome", "note", "settled_by", "settled_at"])
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, {
+    stationId: actor.stationId,
+    actorUserId: actor.userId,
+    actorName: actor.username,
+    ip: actor.ip,
+    action: settling ? "payouts.settle" : "payouts.assign",
+    target: input.discrepancyId,
+    outcome: "success",
+    detail: { outcome: input.outcome ?? null, evidenceVisitId: input.evidenceVisitId ?? null, assignedUserId: input.assignedUserId ?? null },
+  });
+  return updated;
+}

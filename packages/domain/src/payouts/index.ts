@@ -1,0 +1,3 @@
+export * from "./kinds.ts";
+export * from "./roster.ts";
+export * from "./verify.ts";
