@@ -359,14 +359,14 @@ async function main(argv: string[]) {
           for (const { id } of stations.rows) found.push(...(await withStation(db.db, id, (tx) => checkStationRollups(tx, id, months, today))));
           console.log(`checked ${stations.rows.length} stations × ${months.length} months`);
           // The region, prefecture and county totals against their stations.
-          for (const d of await divisionRollupMismatches(db.db, months)) {
-            found.push({ stationId: `division ${d.divisionCode}`, month: d.month, indicator: d.indicator, dimension: d.dimension, stored: d.kept, recomputed: d.summed });
-          }
-          return found;
+          return { stations: found, divisions: await divisionRollupMismatches(db.db, months) };
         });
-        for (const m of mismatches) console.log(`MISMATCH station ${m.stationId} ${m.month} ${m.indicator}${m.dimension ? `:${m.dimension}` : ""}: rollup ${m.stored}, raw facts ${m.recomputed}`);
-        if (mismatches.length === 0) console.log("ok: every rollup equals its recomputation");
-        process.exitCode = mismatches.length === 0 ? 0 : 1;
+        const label = (indicator: string, dimension: string) => `${indicator}${dimension ? `:${dimension}` : ""}`;
+        for (const m of mismatches.stations) console.log(`MISMATCH station ${m.stationId} ${m.month} ${label(m.indicator, m.dimension)}: rollup ${m.stored}, raw facts ${m.recomputed}`);
+        for (const d of mismatches.divisions) console.log(`MISMATCH division ${d.divisionCode} ${d.month} ${label(d.indicator, d.dimension)}: kept ${d.kept}, its stations ${d.summed}`);
+        const ok = mismatches.stations.length === 0 && mismatches.divisions.length === 0;
+        if (ok) console.log("ok: every rollup equals its recomputation");
+        process.exitCode = ok ? 0 : 1;
         return;
       }
       fail(HELP.rollups as string);

@@ -1,29 +1,14 @@
-import { recordAudit, type Tx } from "@shegong/db";
+import type { Tx } from "@shegong/db";
 import { checkAttachment, cleanFileName, type AttachmentOwnerKind, type TAttachmentUpload } from "@shegong/domain";
 import { appError } from "../errors.ts";
+import { auditAs, missingOwnRows, type ServiceActor } from "../shared/service-actor.ts";
 import { attachmentKey, sha256Hex, type FileStore } from "./file-store.ts";
 
-export interface AttachmentActor {
-  stationId: string;
-  userId: string;
-  username: string;
-  ip: string;
-}
-
-/** Each owner kind, and how to tell that a record of it exists in the station. */
-const OWNER_EXISTS: Record<AttachmentOwnerKind, (tx: Tx, stationId: string, id: string) => Promise<boolean>> = {
-  visit: async (tx, stationId, id) => (await tx.selectFrom("visit").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
-  // The signed purchase-of-service agreement (issue 5, R13).
-  agreement: async (tx, stationId, id) =>
-    (await tx.selectFrom("service_agreement").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
-  // An activity's photos (issue 4 item 5).
-  activity: async (tx, stationId, id) => (await tx.selectFrom("activity").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
-  // A case's documents: consent, referral letters, signed plans.
-  case: async (tx, stationId, id) => (await tx.selectFrom("social_case").select("id").where("station_id", "=", stationId).where("id", "=", id).executeTakeFirst()) !== undefined,
-};
+/** The table holding each kind of record a file can belong to (in the same station). */
+const OWNER_TABLE = { visit: "visit", agreement: "service_agreement", activity: "activity", case: "social_case" } as const satisfies Record<AttachmentOwnerKind, string>;
 
 async function assertOwner(tx: Tx, stationId: string, kind: AttachmentOwnerKind, id: string) {
-  if (!(await OWNER_EXISTS[kind](tx, stationId, id))) throw appError("NOT_FOUND");
+  if ((await missingOwnRows(tx, OWNER_TABLE[kind], stationId, [id])).length > 0) throw appError("NOT_FOUND");
 }
 
 /**
@@ -32,7 +17,7 @@ async function assertOwner(tx: Tx, stationId: string, kind: AttachmentOwnerKind,
  * caller's transaction. If that transaction fails, the stored bytes stay unreferenced: harmless,
  * and a later upload of the same file finds them.
  */
-export async function attachFile(tx: Tx, files: FileStore, actor: AttachmentActor, input: TAttachmentUpload) {
+export async function attachFile(tx: Tx, files: FileStore, actor: ServiceActor, input: TAttachmentUpload) {
   await assertOwner(tx, actor.stationId, input.ownerKind, input.ownerId);
   const bytes = new Uint8Array(Buffer.from(input.fileBase64, "base64"));
   const check = checkAttachment(bytes);
@@ -55,16 +40,7 @@ export async function attachFile(tx: Tx, files: FileStore, actor: AttachmentActo
     })
     .returning(["id", "file_name", "mime_type", "byte_size"])
     .executeTakeFirstOrThrow();
-  await recordAudit(tx, {
-    stationId: actor.stationId,
-    actorUserId: actor.userId,
-    actorName: actor.username,
-    ip: actor.ip,
-    action: "attachment.upload",
-    target: row.id,
-    outcome: "success",
-    detail: { ownerKind: input.ownerKind, ownerId: input.ownerId, kind: input.kind, sha256, byteSize: bytes.length },
-  });
+  await auditAs(tx, actor, "attachment.upload", row.id, { ownerKind: input.ownerKind, ownerId: input.ownerId, kind: input.kind, sha256, byteSize: bytes.length });
   return { attachmentId: row.id, fileName: row.file_name, mimeType: row.mime_type, byteSize: row.byte_size };
 }
 
@@ -97,7 +73,7 @@ export async function listAttachments(tx: Tx, stationId: string, ownerKind: Atta
  * One file's bytes. A photo of a person in their home is personal data, so every read is audited;
  * the bytes are checked against the hash recorded at upload, so a damaged file is reported, never served.
  */
-export async function readAttachment(tx: Tx, files: FileStore, actor: AttachmentActor, attachmentId: string) {
+export async function readAttachment(tx: Tx, files: FileStore, actor: ServiceActor, attachmentId: string) {
   const row = await tx
     .selectFrom("attachment")
     .select(["id", "file_name", "mime_type", "sha256", "owner_kind", "owner_id"])
@@ -108,21 +84,12 @@ export async function readAttachment(tx: Tx, files: FileStore, actor: Attachment
   if (!row) throw appError("NOT_FOUND");
   const bytes = await files.get(attachmentKey(actor.stationId, row.sha256));
   if (!bytes || sha256Hex(bytes) !== row.sha256) throw appError("ATTACHMENT_DAMAGED");
-  await recordAudit(tx, {
-    stationId: actor.stationId,
-    actorUserId: actor.userId,
-    actorName: actor.username,
-    ip: actor.ip,
-    action: "attachment.read",
-    target: row.id,
-    outcome: "success",
-    detail: { ownerKind: row.owner_kind, ownerId: row.owner_id },
-  });
+  await auditAs(tx, actor, "attachment.read", row.id, { ownerKind: row.owner_kind, ownerId: row.owner_id });
   return { fileName: row.file_name, mimeType: row.mime_type, fileBase64: Buffer.from(bytes).toString("base64") };
 }
 
 /** Takes a file off its record; the row (who uploaded what, when) stays, and so do the bytes. */
-export async function removeAttachment(tx: Tx, actor: AttachmentActor, attachmentId: string) {
+export async function removeAttachment(tx: Tx, actor: ServiceActor, attachmentId: string) {
   const row = await tx
     .updateTable("attachment")
     .set({ removed_at: new Date(), removed_by: actor.userId })
@@ -132,14 +99,5 @@ export async function removeAttachment(tx: Tx, actor: AttachmentActor, attachmen
     .returning(["id", "owner_kind", "owner_id"])
     .executeTakeFirst();
   if (!row) throw appError("NOT_FOUND");
-  await recordAudit(tx, {
-    stationId: actor.stationId,
-    actorUserId: actor.userId,
-    actorName: actor.username,
-    ip: actor.ip,
-    action: "attachment.remove",
-    target: row.id,
-    outcome: "success",
-    detail: { ownerKind: row.owner_kind, ownerId: row.owner_id },
-  });
+  await auditAs(tx, actor, "attachment.remove", row.id, { ownerKind: row.owner_kind, ownerId: row.owner_id });
 }

@@ -26,6 +26,8 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
   const monthsRelation = sql`unnest(${months.map(monthStart)}::date[], ${asOf}::date[]) as m(month, as_of)`;
   const first = monthStart([...months].sort()[0]!);
   const monthKey = (d: string) => d.slice(0, 7);
+  // A flow's rows: dated within one of the months (the lower bound lets an index on the date serve).
+  const inMonths = (column: string) => sql`${sql.ref(column)} >= ${first}::date and date_trunc('month', ${sql.ref(column)})::date = any(${months.map(monthStart)}::date[])`;
 
   const registered = await sql<{ month: string; n: number }>`
     select m.month::text as month, count(p.id)::int as n from ${monthsRelation}
@@ -44,8 +46,7 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
   const visits = await sql<{ month: string; kind: string; n: number; minutes: number; risks: number }>`
     select date_trunc('month', v.visited_on)::date::text as month, v.kind, count(*)::int as n,
       sum(v.duration_minutes)::int as minutes, (count(*) filter (where v.risk in ('medium', 'high')))::int as risks
-    from visit v where v.station_id = ${stationId} and v.visited_on >= ${first}::date
-      and date_trunc('month', v.visited_on)::date = any(${months.map(monthStart)}::date[])
+    from visit v where v.station_id = ${stationId} and ${inMonths("v.visited_on")}
     group by 1, v.kind`.execute(tx);
   const perMonth = new Map<string, { minutes: number; risks: number }>();
   for (const r of visits.rows) {
@@ -63,8 +64,7 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
     select date_trunc('month', v.visited_on)::date::text as month, count(distinct coalesce(v.person_id, h.id))::int as n
     from visit v
     left join person h on h.station_id = v.station_id and h.household_id = v.household_id and h.relation_to_head = 'head'
-    where v.station_id = ${stationId} and v.visited_on >= ${first}::date
-      and date_trunc('month', v.visited_on)::date = any(${months.map(monthStart)}::date[])
+    where v.station_id = ${stationId} and ${inMonths("v.visited_on")}
     group by 1`.execute(tx);
   for (const r of reached.rows) push(monthKey(r.month), "visits.people_reached", "", r.n);
 
@@ -86,8 +86,7 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
     group by m.month`.execute(tx);
   const service = await sql<{ month: string; minutes: number }>`
     select date_trunc('month', s.served_on)::date::text as month, sum(s.duration_minutes)::int as minutes
-    from case_service s where s.station_id = ${stationId} and s.served_on >= ${first}::date
-      and date_trunc('month', s.served_on)::date = any(${months.map(monthStart)}::date[])
+    from case_service s where s.station_id = ${stationId} and ${inMonths("s.served_on")}
     group by 1`.execute(tx);
   for (const r of caseFlows.rows) {
     push(monthKey(r.month), "cases.opened", "", r.opened);
@@ -99,7 +98,6 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
   }
   for (const r of service.rows) push(monthKey(r.month), "cases.service_minutes", "", r.minutes);
 
-  const inMonths = (column: string) => sql`${sql.ref(column)} >= ${first}::date and date_trunc('month', ${sql.ref(column)})::date = any(${months.map(monthStart)}::date[])`;
   const activities = await sql<{ month: string; kind: string; n: number; attendance: number }>`
     select date_trunc('month', a.held_on)::date::text as month, a.kind, count(*)::int as n,
       (sum(a.others_count) + sum((select count(*) from activity_attendee t where t.station_id = a.station_id and t.activity_id = a.id)))::int as attendance

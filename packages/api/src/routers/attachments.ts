@@ -1,15 +1,12 @@
 import { ATTACHMENT_OWNER_KINDS, ZAttachmentUploadSchema } from "@shegong/domain";
 import { z } from "zod";
-import { attachFile, listAttachments, readAttachment, removeAttachment, type AttachmentActor } from "../attachments/attachments.ts";
+import { attachFile, listAttachments, readAttachment, removeAttachment } from "../attachments/attachments.ts";
+import { actorOf } from "../shared/service-actor.ts";
 import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
-import { authedProcedure, router, type AuthedContext } from "../trpc.ts";
+import { authedProcedure, router } from "../trpc.ts";
 
 const station = z.object({ stationId: z.uuid() });
 const owner = station.extend({ ownerKind: z.enum(ATTACHMENT_OWNER_KINDS), ownerId: z.uuid() });
-
-function actorOf(ctx: AuthedContext, stationId: string): AttachmentActor {
-  return { stationId, userId: ctx.userId, username: ctx.session.user.username, ip: ctx.ip };
-}
 
 /** Photos and signed forms on station records (issue 4 item 2), stored in the file store. */
 export const attachmentsRouter = router({

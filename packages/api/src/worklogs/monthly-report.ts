@@ -1,5 +1,5 @@
 import type { Tx } from "@shegong/db";
-import { draftMonthlyReport, monthAsOf, RESOURCE_KIND_LABELS, SERVICE_AREA_LABELS, workRecordLabel, type ResourceKind, type ServiceArea } from "@shegong/domain";
+import { draftMonthlyReport, formatFen, hoursOf, monthAsOf, RESOURCE_KIND_LABELS, SERVICE_AREA_LABELS, workRecordLabel, type ResourceKind, type ServiceArea } from "@shegong/domain";
 import { sql } from "kysely";
 import { houseStyleSheet } from "../ledgers/house-style.ts";
 import { periodRange } from "../visits/visit-ledger.ts";
@@ -31,13 +31,11 @@ export async function monthlyReport(tx: Tx, stationId: string, month: string, to
   return { ...report, label: range.label, byWorker: report.byWorker.map((w) => ({ ...w, name: nameOf.get(w.userId) ?? "—" })) };
 }
 
-const hours = (minutes: number) => Math.round(minutes / 6) / 10;
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** The monthly report as an xlsx in the house style of the ledgers: one sheet, section by section. */
 export async function exportMonthlyReport(tx: Tx, stationId: string, plaqueName: string, month: string, today: string) {
   const report = await monthlyReport(tx, stationId, month, today);
-  const subtitle = `统计期间：${report.label}　　服务 ${report.totals.count} 次，服务时长 ${hours(report.totals.serviceMinutes)} 小时，服务对象 ${report.reach.people} 人`;
+  const subtitle = `统计期间：${report.label}　　服务 ${report.totals.count} 次，服务时长 ${hoursOf(report.totals.serviceMinutes)} 小时，服务对象 ${report.reach.people} 人`;
   const { sheet, finish } = houseStyleSheet("月度报告", `${plaqueName}${report.label}工作月报`, subtitle, [
     { header: "项目", width: 22 },
     { header: "服务领域", width: 12 },
@@ -47,9 +45,9 @@ export async function exportMonthlyReport(tx: Tx, stationId: string, plaqueName:
   ]);
   sheet.addRow(["一、服务次数与时长"]).font = { bold: true };
   for (const r of report.services) {
-    sheet.addRow([workRecordLabel(r.kind, r.type, "zh-CN"), r.area && r.area in SERVICE_AREA_LABELS ? SERVICE_AREA_LABELS[r.area as ServiceArea].zh : "—", r.count, hours(r.minutes), r.kind === "supervision" ? "督导不计入服务时长" : ""]);
+    sheet.addRow([workRecordLabel(r.kind, r.type, "zh-CN"), r.area && r.area in SERVICE_AREA_LABELS ? SERVICE_AREA_LABELS[r.area as ServiceArea].zh : "—", r.count, hoursOf(r.minutes), r.kind === "supervision" ? "督导不计入服务时长" : ""]);
   }
-  sheet.addRow(["合计", "", report.totals.count, hours(report.totals.minutes), `其中服务时长 ${hours(report.totals.serviceMinutes)} 小时`]);
+  sheet.addRow(["合计", "", report.totals.count, hoursOf(report.totals.minutes), `其中服务时长 ${hoursOf(report.totals.serviceMinutes)} 小时`]);
   sheet.addRow(["二、服务对象"]).font = { bold: true };
   sheet.addRow(["服务登记对象（人）", "", report.reach.people, "", "同一人多次服务计一人"]);
   sheet.addRow(["活动其他参加（人次）", "", report.reach.others, "", ""]);
@@ -62,10 +60,10 @@ export async function exportMonthlyReport(tx: Tx, stationId: string, plaqueName:
   sheet.addRow(["回访次数", "", s.responses, "", s.meanScore === null ? "本月无回访" : `平均 ${s.meanScore} 分，满意率 ${s.satisfiedPercent}%`]);
   sheet.addRow(["五、链接资源"]).font = { bold: true };
   for (const [kind, v] of Object.entries(report.resources.byKind)) {
-    sheet.addRow([RESOURCE_KIND_LABELS[kind as ResourceKind].zh, "", v.count, "", `折合 ${yuan(v.valueFen)} 元`]);
+    sheet.addRow([RESOURCE_KIND_LABELS[kind as ResourceKind].zh, "", v.count, "", `折合 ${formatFen(v.valueFen)}`]);
   }
-  sheet.addRow(["合计", "", report.resources.count, "", `折合 ${yuan(report.resources.valueFen)} 元`]);
+  sheet.addRow(["合计", "", report.resources.count, "", `折合 ${formatFen(report.resources.valueFen)}`]);
   sheet.addRow(["六、社工工作量"]).font = { bold: true };
-  for (const w of report.byWorker) sheet.addRow([w.name, "", w.count, hours(w.minutes), ""]);
+  for (const w of report.byWorker) sheet.addRow([w.name, "", w.count, hoursOf(w.minutes), ""]);
   return { fileName: `${plaqueName}${report.label}工作月报.xlsx`, bytes: await finish() };
 }

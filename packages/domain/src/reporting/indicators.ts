@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { BilingualMessage } from "../errors.ts";
+import { daysInMonth } from "../time.ts";
 
 /**
  * Region-scale indicators (issue 7), defined once: a stable id, names in both languages, what it
@@ -90,9 +91,7 @@ export function monthStart(month: string): string {
 
 /** The date a stock indicator is read on: the month's last day, or `today` while the month runs. */
 export function monthAsOf(month: string, today: string): string {
-  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const end = `${month}-${String(last).padStart(2, "0")}`;
+  const end = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, "0")}`;
   return end < today ? end : today;
 }
 

@@ -3,7 +3,8 @@ import { BarChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { useEChart } from "../../lib/use-echart.ts";
+import { useEffect } from "react";
 import { useI18n } from "../../i18n/locale.tsx";
 import { useStatusLabel } from "../stations/StationStatusTag.tsx";
 import type { Coverage } from "./CoverageTable.tsx";
@@ -16,21 +17,7 @@ const STATUS_COLORS = ["#bfbfbf", "#1677ff", "#52c41a", "#faad14", "#ff4d4f"];
 export function CoverageChart({ coverage }: { coverage: Coverage }) {
   const { t } = useI18n();
   const statusLabel = useStatusLabel();
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { element, chart } = useEChart(echarts.init);
 
   useEffect(() => {
     const names = coverage.children.map((c) => c.name);

@@ -2,7 +2,8 @@ import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { useEChart } from "../../lib/use-echart.ts";
+import { useEffect } from "react";
 import type { ChartSpec } from "./report-format.ts";
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -12,21 +13,7 @@ echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendCompone
  * ECharts), never as a number: the table beside it shows the "<5".
  */
 export function ReportChart({ spec, testId }: { spec: ChartSpec; testId: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { element, chart } = useEChart(echarts.init);
 
   useEffect(() => {
     const categoryAxis = { type: "category" as const, data: spec.categories, axisLabel: { hideOverlap: true }, ...(spec.horizontal ? { inverse: true } : {}) };

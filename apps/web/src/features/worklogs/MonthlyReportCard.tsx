@@ -5,11 +5,10 @@ import { Button, Card, Descriptions, Input, Space, Table, Typography } from "ant
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { trpc } from "../../trpc.ts";
+import { yuanOf } from "../governance/money.tsx";
 import { downloadBase64 } from "../ledgers/ledger-files.ts";
 import { labelOrDash } from "../people/vocab-options.ts";
 import { useStation } from "../workspace/station-context.tsx";
-
-const yuan = (fen: number) => (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The station's monthly report, drafted from the month's records, with its xlsx export. */
 export function MonthlyReportCard({ month, onMonthChange }: { month: string; onMonthChange: (month: string) => void }) {
@@ -45,11 +44,11 @@ export function MonthlyReportCard({ month, onMonthChange }: { month: string; onM
               {r.satisfaction.meanScore === null ? "—" : t("monthlyReport.satisfactionValue", { n: r.satisfaction.responses, mean: r.satisfaction.meanScore, percent: r.satisfaction.satisfiedPercent ?? 0 })}
             </Descriptions.Item>
             <Descriptions.Item label={t("monthlyReport.resources")}>
-              {t("monthlyReport.resourcesValue", { n: r.resources.count, yuan: yuan(r.resources.valueFen) })}
+              {t("monthlyReport.resourcesValue", { n: r.resources.count, yuan: yuanOf(r.resources.valueFen) })}
               {Object.entries(r.resources.byKind).map(([k, v]) => (
                 <div key={k}>
                   <Typography.Text type="secondary">
-                    {labelOrDash(RESOURCE_KIND_LABELS, k as ResourceKind, locale)} {yuan(v.valueFen)}
+                    {labelOrDash(RESOURCE_KIND_LABELS, k as ResourceKind, locale)} {yuanOf(v.valueFen)}
                   </Typography.Text>
                 </div>
               ))}
