@@ -148,7 +148,7 @@ describe("payouts: rosters verified against the registry", () => {
     expect(await appCodeOf(worker.payouts.settle({ stationId: world.stations.a, discrepancyId: died.id, outcome: "recover_overpayment" }))).toBe("VALIDATION");
     const settled = await worker.payouts.settle({ stationId: world.stations.a, discrepancyId: died.id, outcome: "recover_overpayment", note: "家属已确认9月去世，追回11月补贴" });
     expect(settled).toMatchObject({ status: "settled", outcome: "recover_overpayment", settled_by: workerId });
-    expect(settled.settled_at).toBeTruthy();
+    expect(settled.settled_at).toBeInstanceOf(Date);
     expect(await appCodeOf(worker.payouts.settle({ stationId: world.stations.a, discrepancyId: died.id, outcome: "correct", note: "x" }))).toBe("VALIDATION");
     expect((await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId, status: "open" })).map((d) => d.id)).not.toContain(died.id);
   });
