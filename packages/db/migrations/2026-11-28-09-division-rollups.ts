@@ -34,6 +34,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       select left(code, l), (d->>'month')::date, d->>'indicator', d->>'dimension', sum((d->>'delta')::bigint)
       from jsonb_array_elements(p_deltas) d cross join unnest(array[2, 4, 6]) l
       group by 1, 2, 3, 4
+      -- Two stations of one county refreshing at once update the same county, prefecture and
+      -- region rows: in one fixed order they queue behind each other instead of deadlocking.
+      order by 1, 2, 3, 4
       on conflict (division_code, month, indicator, dimension) do update set value = division_month_fact.value + excluded.value;
     end $$;
     revoke all on function apply_division_deltas(uuid, jsonb) from public;
