@@ -215,6 +215,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   ],
   "visits.inPeriod": async (w) => stationAttack(w, (c) => c.visits.inPeriod({ stationId: w.stations.b, period: { month: "2026-11" } })),
   "visits.due": async (w) => stationAttack(w, (c) => c.visits.due({ stationId: w.stations.b })),
+  "visits.dueByDay": async (w) => stationAttack(w, (c) => c.visits.dueByDay({ stationId: w.stations.b, month: "2026-11" })),
   "visits.members": async (w) => stationAttack(w, (c) => c.visits.members({ stationId: w.stations.b })),
   "visits.openRisks": async (w) => stationAttack(w, (c) => c.visits.openRisks({ stationId: w.stations.b })),
   "visits.acknowledgeRisk": async (w) => [

@@ -483,6 +483,32 @@ export interface DivisionMonthFactTable {
   value: number;
 }
 
+/** The due list kept as rows (migration 2026-11-28-20): see that file for how it stays true. */
+export interface VisitDueTable {
+  station_id: string;
+  person_id: string;
+  due_on: string | null;
+  last_visit_on: string | null;
+  categories: string[];
+  cadence_unit: string | null;
+  cadence_every: number | null;
+  from_category: string | null;
+  living_alone_rule: Generated<boolean>;
+  valid_until: string | null;
+  computed_on: string;
+}
+
+export interface VisitDueDirtyTable {
+  station_id: string;
+  person_id: string;
+}
+
+export interface VisitDueStateTable {
+  station_id: string;
+  rules: string;
+  updated_at: Generated<Date>;
+}
+
 export interface RollupDirtyTable {
   station_id: string;
   month: string;
@@ -781,6 +807,9 @@ division: DivisionTable;
   attachment: AttachmentTable;
   station_month_fact: StationMonthFactTable;
   rollup_dirty: RollupDirtyTable;
+  visit_due: VisitDueTable;
+  visit_due_dirty: VisitDueDirtyTable;
+  visit_due_state: VisitDueStateTable;
   division_month_fact: DivisionMonthFactTable;
   work_log: WorkLogTable;
   payout_standard: PayoutStandardTable;

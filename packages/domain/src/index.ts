@@ -20,6 +20,7 @@ export * from "./ledger/header-detection.ts";
 export * from "./ledger/row-parsing.ts";
 export * from "./visits/vocab.ts";
 export * from "./visits/cadence.ts";
+export * from "./visits/due-list.ts";
 export * from "./visits/barthel.ts";
 export * from "./visits/economic-survey.ts";
 export * from "./visits/findings.ts";

@@ -439,6 +439,8 @@ export const en: Record<MessageKey, string> = {
   "visit.summary": "Summary",
   "visit.history": "Visits",
   "visit.history.empty": "No visits yet",
+  "due.all": "All",
+  "due.search": "Name, pinyin initials or ID digits",
   "due.tab.mine": "My visits due",
   "due.tab.all": "Station visits due",
   "due.overdueDays": "{status} {n} days",

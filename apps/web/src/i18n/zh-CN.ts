@@ -438,6 +438,8 @@ export const zhCN = {
   "visit.summary": "走访情况",
   "visit.history": "走访记录",
   "visit.history.empty": "暂无走访记录",
+  "due.all": "全部",
+  "due.search": "姓名、拼音首字母或身份证尾号",
   "due.tab.mine": "我的待访",
   "due.tab.all": "全站待访",
   "due.overdueDays": "{status} {n} 天",
