@@ -483,6 +483,12 @@ export interface DivisionMonthFactTable {
   value: number;
 }
 
+export interface RollupRefreshedTable {
+  station_id: string;
+  month: string;
+  refreshed_at: Generated<Date>;
+}
+
 /** The due list kept as rows (migration 2026-11-28-20): see that file for how it stays true. */
 export interface VisitDueTable {
   station_id: string;
@@ -807,6 +813,7 @@ division: DivisionTable;
   attachment: AttachmentTable;
   station_month_fact: StationMonthFactTable;
   rollup_dirty: RollupDirtyTable;
+  rollup_refreshed: RollupRefreshedTable;
   visit_due: VisitDueTable;
   visit_due_dirty: VisitDueDirtyTable;
   visit_due_state: VisitDueStateTable;
