@@ -282,6 +282,8 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "reporting.trend": async (w) =>
     (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.trend({ divisionCode: "6523", indicator: "visits.done", month: "2026-11" })),
   "reporting.station": async (w) => stationAttack(w, (c) => c.reporting.station({ stationId: w.stations.b, month: "2026-11" })),
+  "reporting.snapshots": async (w) => (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.snapshots({ divisionCode: "6523" })),
+  "reporting.snapshot": async (w) => (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.snapshot({ divisionCode: "6523", month: "2026-10" })),
   "worklogs.day": async (w) => stationAttack(w, (c) => c.worklogs.day({ stationId: w.stations.b, date: "2026-11-20" })),
   "worklogs.month": async (w) => stationAttack(w, (c) => c.worklogs.month({ stationId: w.stations.b, month: "2026-11" })),
   "worklogs.save": async (w) => stationAttack(w, (c) => c.worklogs.save({ stationId: w.stations.b, date: "2026-11-20", version: 0, log: { entries: [], summary: "x" } })),

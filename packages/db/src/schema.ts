@@ -483,6 +483,23 @@ export interface DivisionMonthFactTable {
   value: number;
 }
 
+/** A month's frozen report (migration 2026-11-28-22): made once, never changed. */
+export interface ReportSnapshotTable {
+  month: string;
+  frozen_at: Generated<Date>;
+  frozen_by: string;
+  fingerprint: string;
+  fact_rows: number;
+}
+
+export interface ReportSnapshotFactTable {
+  month: string;
+  division_code: string;
+  indicator: string;
+  dimension: Generated<string>;
+  value: ColumnType<string | number, number, number>;
+}
+
 export interface RollupRefreshedTable {
   station_id: string;
   month: string;
@@ -814,6 +831,8 @@ division: DivisionTable;
   station_month_fact: StationMonthFactTable;
   rollup_dirty: RollupDirtyTable;
   rollup_refreshed: RollupRefreshedTable;
+  report_snapshot: ReportSnapshotTable;
+  report_snapshot_fact: ReportSnapshotFactTable;
   visit_due: VisitDueTable;
   visit_due_dirty: VisitDueDirtyTable;
   visit_due_state: VisitDueStateTable;

@@ -15,7 +15,7 @@ import {
   type StationReportView,
 } from "@shegong/domain";
 import { houseStyleSheet } from "../ledgers/house-style.ts";
-import { divisionReport, divisionTrend, stationReport } from "./read-rollups.ts";
+import { divisionReport, divisionTrend, stationReport, type FactSource } from "./read-rollups.ts";
 
 type Cell = string | number | null;
 
@@ -58,10 +58,10 @@ async function writeReport(sheetName: string, table: ReportTable): Promise<Uint8
  * A division dashboard's table (per-unit indicators, people by category, or a 12-month trend),
  * read from the same rollups the dashboard shows, so the "<5" cells stay "<5" in the file too.
  */
-export async function exportDivisionReport(tx: Tx, divisionCode: string, month: string, view: DivisionReportView): Promise<ReportFile> {
-  const report = await divisionReport(tx, divisionCode, month);
+export async function exportDivisionReport(tx: Tx, divisionCode: string, month: string, view: DivisionReportView, source: FactSource = "live"): Promise<ReportFile> {
+  const report = await divisionReport(tx, divisionCode, month, source);
   const name = report.division.name;
-  const viewTitle = REPORT_VIEW_TITLES[view].zh;
+  const viewTitle = REPORT_VIEW_TITLES[view].zh + (source === "snapshot" ? "（月末快照）" : "");
   let table: ReportTable;
   if (view === "children") {
     table = {
@@ -90,7 +90,7 @@ export async function exportDivisionReport(tx: Tx, divisionCode: string, month: 
     };
   } else {
     const [a, b] = trendOf[view];
-    const [first, second] = await Promise.all([divisionTrend(tx, divisionCode, a, month, TREND_MONTHS), divisionTrend(tx, divisionCode, b, month, TREND_MONTHS)]);
+    const [first, second] = await Promise.all([divisionTrend(tx, divisionCode, a, month, TREND_MONTHS, { source }), divisionTrend(tx, divisionCode, b, month, TREND_MONTHS, { source })]);
     table = {
       title: `${name}${viewTitle}`,
       subtitle: `${first.points[0]?.month ?? month} 至 ${month}　${SUPPRESSION_NOTE}`,
