@@ -15,6 +15,7 @@ import * as payouts from "./2026-11-28-10-payouts.ts";
 import * as visitDue from "./2026-11-28-20-visit-due.ts";
 import * as dailyMarkSkipsFresh from "./2026-11-28-21-daily-mark-skips-fresh.ts";
 import * as reportSnapshots from "./2026-11-28-22-report-snapshots.ts";
+import * as fundRollups from "./2026-11-28-23-fund-rollups.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
 import * as mfa from "./2026-11-28-04-mfa.ts";
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-20-visit-due": visitDue,
   "2026-11-28-21-daily-mark-skips-fresh": dailyMarkSkipsFresh,
   "2026-11-28-22-report-snapshots": reportSnapshots,
+  "2026-11-28-23-fund-rollups": fundRollups,
 };

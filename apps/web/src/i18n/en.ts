@@ -140,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   "report.panel.categories": "People by category",
   "report.panel.visits": "Visits and overdue (12 months)",
   "report.panel.cases": "Cases opened and closed (12 months)",
+  "report.panel.funds": "Funds allocated, disbursed and spent (12 months)",
   "report.panel.months": "Main indicators by month",
   "report.children.prefecture": "Prefectures",
   "report.children.county": "Counties",

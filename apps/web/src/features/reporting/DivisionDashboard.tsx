@@ -43,6 +43,9 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
   const overdue = useQuery(trend("visits.overdue"));
   const opened = useQuery(trend("cases.opened"));
   const closed = useQuery(trend("cases.closed"));
+  const allocated = useQuery(trend("funds.allocated_fen"));
+  const disbursed = useQuery(trend("funds.disbursed_fen"));
+  const spent = useQuery(trend("funds.spent_fen"));
   const downloaded = useReportDownloaded();
   const exportDivision = useMutation(trpc.reporting.exportDivision.mutationOptions({ onSuccess: downloaded }));
   const exporter = (view: DivisionReportView) => ({
@@ -53,7 +56,7 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
   const crumbs = (path.data ?? []).filter((d) => d.code.length >= rootCode.length);
   const months = monthsEndingWith(month, TREND_MONTHS);
   const pointsOf = (q: typeof visits) => months.map((m) => q.data?.points.find((p) => p.month === m)?.value ?? null);
-  const error = report.error ?? visits.error ?? overdue.error ?? opened.error ?? closed.error;
+  const error = report.error ?? visits.error ?? overdue.error ?? opened.error ?? closed.error ?? allocated.error ?? disbursed.error ?? spent.error;
 
   return (
     <div data-testid="division-dashboard">
@@ -105,6 +108,22 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
                 testId="report-cases"
                 exporter={exporter("cases")}
                 {...trendPanel(months, [{ indicator: "cases.opened", values: pointsOf(opened) }, { indicator: "cases.closed", values: pointsOf(closed) }], i18n)}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ReportPanel
+                title={t("report.panel.funds")}
+                testId="report-funds"
+                exporter={exporter("funds")}
+                {...trendPanel(
+                  months,
+                  [
+                    { indicator: "funds.allocated_fen", values: pointsOf(allocated) },
+                    { indicator: "funds.disbursed_fen", values: pointsOf(disbursed) },
+                    { indicator: "funds.spent_fen", values: pointsOf(spent) },
+                  ],
+                  i18n,
+                )}
               />
             </Col>
           </Row>
