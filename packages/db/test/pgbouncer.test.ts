@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findPgBouncer, startPgBouncer } from "../../../tooling/pgbouncer.mjs";
 import { openDatabase, type ShegongDb } from "../src/database.ts";
 import { withStation } from "../src/tenant.ts";
 import { createTestDatabases, type TestDatabases } from "../src/test-db.ts";
@@ -15,86 +11,24 @@ import { createTestDatabases, type TestDatabases } from "../src/test-db.ts";
  * serves many clients. Tenant settings must never outlive their transaction there. Proven with one
  * server connection shared by interleaved transactions of two stations.
  */
-const BOUNCER = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer"].find((p) => existsSync(p));
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const ci = process.env.CI === "true" || process.env.CI === "1";
-if (onPostgres && !BOUNCER && ci) throw new Error("CI=true: the PgBouncer test needs pgbouncer (apt-get install pgbouncer)");
+if (onPostgres && !findPgBouncer() && ci) throw new Error("CI=true: the PgBouncer test needs pgbouncer (apt-get install pgbouncer)");
 
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess, log: () => string) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited ${child.exitCode}: ${log()}`);
-    const open = await new Promise<boolean>((done) => {
-      const socket = createConnection({ host: "127.0.0.1", port }, () => {
-        socket.end();
-        done(true);
-      });
-      socket.on("error", () => done(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`pgbouncer did not listen: ${log()}`);
-}
-
-describe.skipIf(!onPostgres || !BOUNCER)("behind PgBouncer in transaction mode (issue 8 item 6)", () => {
+describe.skipIf(!onPostgres || !findPgBouncer())("behind PgBouncer in transaction mode (issue 8 item 6)", () => {
   let dbs: TestDatabases;
-  let bouncer: ChildProcess;
+  let bouncer: Awaited<ReturnType<typeof startPgBouncer>>;
   let pooled: ShegongDb;
-  let dir: string;
-  let log = "";
   let a: string;
   let b: string;
 
   beforeAll(async () => {
     dbs = await createTestDatabases("postgres");
-    const target = new URL(dbs.url!);
-    const port = await freePort();
-    dir = mkdtempSync(join(tmpdir(), "shegong-pgbouncer-"));
-    chmodSync(dir, 0o777);
-    const user = decodeURIComponent(target.username || "postgres");
-    writeFileSync(join(dir, "userlist.txt"), `"${user}" "${decodeURIComponent(target.password)}"\n`);
+    const login = decodeURIComponent(new URL(dbs.url!).username || "postgres");
     // One server connection for everyone: every transaction below shares it.
-    writeFileSync(
-      join(dir, "pgbouncer.ini"),
-      [
-        "[databases]",
-        `* = host=${target.hostname} port=${target.port || 5432}`,
-        "[pgbouncer]",
-        `listen_addr = 127.0.0.1`,
-        `listen_port = ${port}`,
-        "unix_socket_dir =",
-        "auth_type = trust",
-        `auth_file = ${join(dir, "userlist.txt")}`,
-        "pool_mode = transaction",
-        "default_pool_size = 1",
-        "max_client_conn = 50",
-        "ignore_startup_parameters = extra_float_digits",
-        `pidfile = ${join(dir, "pgbouncer.pid")}`,
-      ].join("\n") + "\n",
-    );
-    for (const f of ["userlist.txt", "pgbouncer.ini"]) chmodSync(join(dir, f), 0o644);
-    // PgBouncer refuses to run as root.
-    const [cmd, args] = process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", BOUNCER!, join(dir, "pgbouncer.ini")]] : [BOUNCER!, [join(dir, "pgbouncer.ini")]];
-    bouncer = spawn(cmd, args as string[], { stdio: ["ignore", "pipe", "pipe"] });
-    bouncer.stdout?.on("data", (c: Buffer) => (log += c.toString()));
-    bouncer.stderr?.on("data", (c: Buffer) => (log += c.toString()));
-    await waitForPort(port, bouncer, () => log);
-    const via = new URL(target);
-    via.hostname = "127.0.0.1";
-    via.port = String(port);
+    bouncer = await startPgBouncer(dbs.url!, { poolSize: 1, users: [login] });
     // The server's own handle, as DATABASE_URL would point it at the bouncer.
-    pooled = await openDatabase({ role: "owner", connectionString: via.toString() });
+    pooled = await openDatabase({ role: "owner", connectionString: bouncer!.url(login) });
 
     const rows = await dbs.owner.db
       .insertInto("station")
@@ -116,9 +50,8 @@ describe.skipIf(!onPostgres || !BOUNCER)("behind PgBouncer in transaction mode (
 
   afterAll(async () => {
     await pooled?.close();
-    bouncer?.kill("SIGTERM");
+    await bouncer?.stop();
     await dbs?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("interleaved transactions of two stations over one server connection each see only their own rows", async () => {
