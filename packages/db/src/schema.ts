@@ -517,6 +517,8 @@ export interface VisitDueTable {
   cadence_every: number | null;
   from_category: string | null;
   living_alone_rule: Generated<boolean>;
+  name_pinyin: Generated<string>;
+  assigned_worker_id: string | null;
   valid_until: string | null;
   computed_on: string;
 }

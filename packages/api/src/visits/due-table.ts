@@ -11,7 +11,7 @@ import {
   type DueCounts,
   type DueStatus,
 } from "@shegong/domain";
-import { sql } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { effectiveEndSql } from "../registry/person-categories.ts";
 import { loadCadenceOverrides } from "./cadence-settings.ts";
 import { dueDateOf, dueEntryOf, dueFilterCondition, dueList, dueSources, type DueDate, type DueEntry, type DueFilter } from "./due-list.ts";
@@ -54,17 +54,31 @@ async function validUntil(tx: Tx, stationId: string, today: string, personIds: r
   return new Map(rows.rows.map((r) => [r.person_id, r.valid_until]));
 }
 
-async function writeDueRows(tx: Tx, stationId: string, today: string, dues: DueDate[], pending: Map<string, string>, valid: Map<string, string>) {
+/** A due date with what the page is ordered and narrowed by (the name's pinyin, the assigned worker). */
+type KeptDue = DueDate & { namePinyin: string; assignedWorkerId: string | null };
+
+async function writeDueRows(tx: Tx, stationId: string, today: string, dues: KeptDue[], pending: Map<string, string>, valid: Map<string, string>) {
   const rows = [
     ...dues.map((d) => ({ ...d, validUntil: valid.get(d.personId) ?? null })),
     // Holds a category that has not started yet: kept as a row, so the day it starts recomputes it.
-    ...[...pending].map(([personId, validUntil]) => ({ personId, dueOn: null, lastVisitOn: null, categories: [], cadence: null, fromCategory: null, livingAloneRule: false, validUntil })),
+    ...[...pending].map(([personId, validUntil]) => ({
+      personId,
+      dueOn: null,
+      lastVisitOn: null,
+      categories: [],
+      cadence: null,
+      fromCategory: null,
+      livingAloneRule: false,
+      namePinyin: "",
+      assignedWorkerId: null,
+      validUntil,
+    })),
   ].sort((a, b) => (a.personId < b.personId ? -1 : 1)); // one lock order for concurrent refreshes
   if (rows.length === 0) return;
   const column = (values: (string | number | boolean | null)[]) => values.map((v) => (v === null ? null : String(v)));
   await sql`
-    insert into visit_due (station_id, person_id, due_on, last_visit_on, categories, cadence_unit, cadence_every, from_category, living_alone_rule, valid_until, computed_on)
-    select ${stationId}, u.person_id, u.due_on, u.last_visit_on, string_to_array(u.categories, ','), u.cadence_unit, u.cadence_every, u.from_category, u.living_alone_rule, u.valid_until, ${today}
+    insert into visit_due (station_id, person_id, due_on, last_visit_on, categories, cadence_unit, cadence_every, from_category, living_alone_rule, name_pinyin, assigned_worker_id, valid_until, computed_on)
+    select ${stationId}, u.person_id, u.due_on, u.last_visit_on, string_to_array(u.categories, ','), u.cadence_unit, u.cadence_every, u.from_category, u.living_alone_rule, u.name_pinyin, u.assigned_worker_id, u.valid_until, ${today}
     from unnest(
       ${column(rows.map((r) => r.personId))}::text[]::uuid[],
       ${column(rows.map((r) => r.dueOn))}::text[]::date[],
@@ -74,13 +88,20 @@ async function writeDueRows(tx: Tx, stationId: string, today: string, dues: DueD
       ${column(rows.map((r) => r.cadence?.every ?? null))}::text[]::integer[],
       ${column(rows.map((r) => r.fromCategory))}::text[],
       ${column(rows.map((r) => r.livingAloneRule))}::text[]::boolean[],
+      ${column(rows.map((r) => r.namePinyin))}::text[],
+      ${column(rows.map((r) => r.assignedWorkerId))}::text[]::uuid[],
       ${column(rows.map((r) => r.validUntil))}::text[]::date[]
-    ) as u(person_id, due_on, last_visit_on, categories, cadence_unit, cadence_every, from_category, living_alone_rule, valid_until)
+    ) as u(person_id, due_on, last_visit_on, categories, cadence_unit, cadence_every, from_category, living_alone_rule, name_pinyin, assigned_worker_id, valid_until)
     on conflict (station_id, person_id) do update set
       due_on = excluded.due_on, last_visit_on = excluded.last_visit_on, categories = excluded.categories,
       cadence_unit = excluded.cadence_unit, cadence_every = excluded.cadence_every, from_category = excluded.from_category,
-      living_alone_rule = excluded.living_alone_rule, valid_until = excluded.valid_until, computed_on = excluded.computed_on`.execute(tx);
+      living_alone_rule = excluded.living_alone_rule, name_pinyin = excluded.name_pinyin, assigned_worker_id = excluded.assigned_worker_id,
+      valid_until = excluded.valid_until, computed_on = excluded.computed_on`.execute(tx);
+  // A station's first rows (or a whole station recomputed): statistics, or the planner guesses 4 rows for 2,000.
+  if (rows.length >= STATISTICS_AFTER_ROWS) await sql`select refresh_visit_due_statistics()`.execute(tx);
 }
+
+const STATISTICS_AFTER_ROWS = 500;
 
 /**
  * Whether a station's rows can be read as they are on `today`, in one look: computed under these
@@ -103,11 +124,15 @@ export async function dueTableIsCurrent(tx: Tx, stationId: string, today: string
 export async function refreshDueTable(tx: Tx, stationId: string, today: string): Promise<number> {
   const overrides = await loadCadenceOverrides(tx, stationId);
   const rules = cadenceRulesFingerprint(overrides);
-  const state = await tx.selectFrom("visit_due_state").select("rules").where("station_id", "=", stationId).executeTakeFirst();
-  // Claim the marks: a write committing meanwhile leaves its own mark for the next refresh.
-  const marked = await tx.deleteFrom("visit_due_dirty").where("station_id", "=", stationId).returning("person_id").execute();
+  // In one round trip: the rules the rows were computed under, the marks claimed (a write committing
+  // meanwhile leaves its own mark for the next refresh), and the rows whose day has come.
+  const { rows } = await sql<{ rules: string | null; people: string[] }>`
+    with claimed as (delete from visit_due_dirty where station_id = ${stationId} returning person_id)
+    select (select rules from visit_due_state where station_id = ${stationId}) as rules,
+      array(select person_id::text from claimed union select person_id::text from visit_due where station_id = ${stationId} and valid_until <= ${today}) as people`.execute(tx);
+  const state = rows[0]!;
   let personIds: string[] | null;
-  if (state?.rules !== rules) {
+  if (state.rules !== rules) {
     personIds = null;
     await tx
       .insertInto("visit_due_state")
@@ -115,84 +140,88 @@ export async function refreshDueTable(tx: Tx, stationId: string, today: string):
       .onConflict((oc) => oc.column("station_id").doUpdateSet({ rules, updated_at: new Date() }))
       .execute();
   } else {
-    const stale = await tx.selectFrom("visit_due").select("person_id").where("station_id", "=", stationId).where("valid_until", "<=", today).execute();
-    personIds = [...new Set([...marked.map((m) => m.person_id), ...stale.map((s) => s.person_id)])];
+    personIds = state.people;
     if (personIds.length === 0) return 0;
   }
   const [sources, valid] = await Promise.all([dueSources(tx, stationId, { today, personIds: personIds ?? undefined }), validUntil(tx, stationId, today, personIds)]);
-  const dues = sources.map((s) => dueDateOf(s, overrides)).filter((d): d is DueDate => d !== null);
+  const dues: KeptDue[] = [];
+  for (const source of sources) {
+    const due = dueDateOf(source, overrides);
+    if (due) dues.push({ ...due, namePinyin: source.name_pinyin, assignedWorkerId: source.assigned_worker_id });
+  }
   const kept = new Set(dues.map((d) => d.personId));
   const pending = new Map([...valid].filter(([personId]) => !kept.has(personId)));
   for (const personId of pending.keys()) kept.add(personId);
   // Off the rounds (no category held or coming, rounds switched off, died, moved): no row.
-  let gone = tx.deleteFrom("visit_due").where("station_id", "=", stationId);
-  gone = personIds
-    ? gone.where("person_id", "=", sql<string>`any(${personIds.filter((id) => !kept.has(id))}::uuid[])`)
-    : gone.where("person_id", "!=", sql<string>`all(${[...kept]}::uuid[])`);
-  await gone.execute();
+  const gone = personIds?.filter((id) => !kept.has(id));
+  if (!personIds) await tx.deleteFrom("visit_due").where("station_id", "=", stationId).where("person_id", "!=", sql<string>`all(${[...kept]}::uuid[])`).execute();
+  else if (gone!.length > 0) await tx.deleteFrom("visit_due").where("station_id", "=", stationId).where("person_id", "=", sql<string>`any(${gone}::uuid[])`).execute();
   await writeDueRows(tx, stationId, today, dues, pending, valid);
   return personIds?.length ?? kept.size;
 }
 
-/** A station's kept due dates with their people, narrowed by the filter. */
-function dueTable(tx: Tx, stationId: string, filter: DueFilter) {
-  return tx
-    .selectFrom("visit_due as d")
-    .innerJoin("person as p", (j) => j.onRef("p.station_id", "=", "d.station_id").onRef("p.id", "=", "d.person_id"))
-    .where("d.station_id", "=", stationId)
-    .where("d.due_on", "is not", null)
-    .where(dueFilterCondition(filter));
+/**
+ * A station's kept rows on the rounds, narrowed by the filter: the assigned worker is on the row
+ * itself; a search looks at the person, for those rows only.
+ */
+function keptRows(stationId: string, filter: DueFilter): RawBuilder<SqlBool> {
+  const conditions = [sql`d.station_id = ${stationId}`, sql`d.due_on is not null`];
+  if (filter.workerId) conditions.push(sql`(d.assigned_worker_id = ${filter.workerId} or d.assigned_worker_id is null)`);
+  if (filter.search?.trim()) {
+    conditions.push(sql`exists (select 1 from person p where p.station_id = d.station_id and p.id = d.person_id and ${dueFilterCondition({ search: filter.search })})`);
+  }
+  return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+}
+
+interface DuePageRow {
+  person_id: string;
+  due_on: string;
+  last_visit_on: string | null;
+  categories: string[];
+  cadence_unit: string;
+  cadence_every: number;
+  from_category: string;
+  living_alone_rule: boolean;
+  name: string;
+  name_pinyin: string;
+  village_name: string | null;
+  living_arrangement: string | null;
+  assigned_worker_id: string | null;
 }
 
 /** One page of the due list from the kept rows, with the count in every status. Call refreshDueTable first. */
 export async function readDuePage(tx: Tx, stationId: string, options: DuePageOptions): Promise<DuePage> {
   const soon = { soonDays: options.soonDays ?? 7 };
-  const countOf = (status: DueStatus) => {
+  const inRange = (status: DueStatus) => {
     const { from, before } = dueStatusRange(status, options.today, soon);
-    const conditions = [from ? sql`d.due_on >= ${from}` : sql`true`, before ? sql`d.due_on < ${before}` : sql`true`];
-    return sql`(count(*) filter (where ${sql.join(conditions, sql` and `)}))::int as ${sql.ref(status)}`;
+    return sql.join([from ? sql`d.due_on >= ${from}` : sql`true`, before ? sql`d.due_on < ${before}` : sql`true`], sql` and `);
   };
-  // Counting everyone needs no person row; a worker's or a search's count does.
-  const narrowed = Boolean(options.workerId || options.search?.trim());
+  const where = keptRows(stationId, options);
   const countsQuery = sql<DueCounts>`
-    select ${sql.join(DUE_STATUSES.map(countOf))} from visit_due d
-    ${narrowed ? sql`join person p on p.station_id = d.station_id and p.id = d.person_id and ${dueFilterCondition(options)}` : sql``}
-    where d.station_id = ${stationId} and d.due_on is not null`;
-  let pageQuery = dueTable(tx, stationId, options)
-    .leftJoin("division as v", "v.code", "p.village_code")
-    .select([
-      "d.person_id",
-      "d.due_on",
-      "d.last_visit_on",
-      "d.categories",
-      "d.cadence_unit",
-      "d.cadence_every",
-      "d.from_category",
-      "d.living_alone_rule",
-      "p.name",
-      "p.name_pinyin",
-      "v.name as village_name",
-      "p.living_arrangement",
-      "p.assigned_worker_id",
-    ])
-    .orderBy("d.due_on")
-    .orderBy(sql`p.name_pinyin collate "C"`)
-    .orderBy("d.person_id")
-    .offset(options.offset)
-    .limit(options.limit);
-  if (options.status) {
-    const { from, before } = dueStatusRange(options.status, options.today, soon);
-    if (from) pageQuery = pageQuery.where("d.due_on", ">=", from);
-    if (before) pageQuery = pageQuery.where("d.due_on", "<", before);
-  }
-  const [countRows, rows] = await Promise.all([countsQuery.execute(tx), pageQuery.execute()]);
+    select ${sql.join(DUE_STATUSES.map((status) => sql`(count(*) filter (where ${inRange(status)}))::int as ${sql.ref(status)}`))}
+    from visit_due d where ${where}`;
+  // The page is read off the index in its order, and only its rows meet their people.
+  const pageQuery = sql<DuePageRow>`
+    with page as (
+      select d.* from visit_due d
+      where ${where} ${options.status ? sql`and ${inRange(options.status)}` : sql``}
+      order by d.due_on, d.name_pinyin collate "C", d.person_id
+      offset ${options.offset} limit ${options.limit})
+    select page.person_id, page.due_on::text as due_on, page.last_visit_on::text as last_visit_on, page.categories, page.cadence_unit,
+      page.cadence_every, page.from_category, page.living_alone_rule, p.name, p.name_pinyin, v.name as village_name,
+      p.living_arrangement, p.assigned_worker_id
+    from page
+    join person p on p.station_id = page.station_id and p.id = page.person_id
+    left join division v on v.code = p.village_code
+    order by page.due_on, page.name_pinyin collate "C", page.person_id`;
+  const [countRows, rows] = await Promise.all([countsQuery.execute(tx), pageQuery.execute(tx)]);
   const counts = emptyDueCounts();
   for (const status of DUE_STATUSES) counts[status] = countRows.rows[0]?.[status] ?? 0;
-  const entries = rows.map((r) =>
+  const entries = rows.rows.map((r) =>
     dueEntryOf(
       {
         personId: r.person_id,
-        dueOn: r.due_on as string,
+        dueOn: r.due_on,
         lastVisitOn: r.last_visit_on,
         categories: r.categories as CategoryKey[],
         cadence: { unit: r.cadence_unit as CadenceUnit, every: r.cadence_every as number },
