@@ -1,5 +1,18 @@
 import type { Tx } from "@shegong/db";
-import { needsSupervisorSignOff, QUALIFICATION_LEVEL_LABELS, signOffRefusal, type CaseStatus, type SignoffKind, type TCaseClosure, type TSignOffDecision, type TStaffQualification } from "@shegong/domain";
+import {
+  bilingual,
+  isStationedOn,
+  needsSupervisorSignOff,
+  QUALIFICATION_LEVEL_LABELS,
+  signOffRefusal,
+  stationingRefusal,
+  todayInShanghai,
+  type CaseStatus,
+  type SignoffKind,
+  type TCaseClosure,
+  type TSignOffDecision,
+  type TStaffQualification,
+} from "@shegong/domain";
 import { appError } from "../errors.ts";
 import { assertStationMembers } from "../shared/service-actor.ts";
 import { caseStep, loadCase, requireAction, requirePastDate, staffRecordOf, type CaseActor, type CaseRow } from "./case-actor.ts";
@@ -194,6 +207,8 @@ export async function staffQualifications(tx: Tx, stationId: string, today: stri
       "s.certificate_expires_on",
       "s.supervisor_user_id",
       "sup.display_name as supervisor_name",
+      "s.stationed_on",
+      "s.left_on",
     ])
     .where("g.station_id", "=", stationId)
     .where("g.role", "in", ["station_admin", "social_worker", "supervisor"])
@@ -216,9 +231,19 @@ export async function staffQualifications(tx: Tx, stationId: string, today: stri
       certificateExpiresOn: r.certificate_expires_on,
       supervisorUserId: r.supervisor_user_id,
       supervisorName: r.supervisor_name,
+      stationedOn: r.stationed_on,
+      leftOn: r.left_on,
       needsSignOff: needsSupervisorSignOff(qualification, today),
     };
   });
+}
+
+/** R7: a stationed worker's record cannot drop below diploma; they leave the station first. */
+async function requireStationableWhileStationed(tx: Tx, stationId: string, userId: string, education: string | null, today: string) {
+  const current = await tx.selectFrom("staff_member").select(["stationed_on", "left_on"]).where("station_id", "=", stationId).where("user_id", "=", userId).executeTakeFirst();
+  if (!current || !isStationedOn(current.stationed_on, current.left_on, today)) return;
+  const refusal = stationingRefusal(education);
+  if (refusal) throw appError(refusal.reason === "below_diploma" ? "STAFF_BELOW_DIPLOMA" : "VALIDATION", { fieldErrors: { education: [bilingual(refusal.message)] } });
 }
 
 /** Sets a member's qualification; the audit entry keeps what it was before (the earlier version). */
@@ -227,6 +252,7 @@ export async function setStaffQualification(tx: Tx, stationId: string, userId: s
   if (!member) throw appError("NOT_FOUND");
   if (input.supervisorUserId) await assertStationMembers(tx, stationId, [input.supervisorUserId], "supervisorUserId");
   if (input.supervisorUserId === userId) throw appError("VALIDATION", { fieldErrors: { supervisorUserId: ["不能指定本人为督导 / Nobody supervises themselves"] } });
+  await requireStationableWhileStationed(tx, stationId, userId, input.education ?? null, todayInShanghai());
   const values = {
     education: input.education ?? null,
     major: input.major ?? null,
