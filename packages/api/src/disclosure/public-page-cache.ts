@@ -9,6 +9,8 @@ export interface CachedPage {
   stationId: string;
   body: string;
   etag: string;
+  /** The page's Content-Security-Policy, which names the hash of its one style block. */
+  csp: string;
 }
 
 interface Entry {
