@@ -31,12 +31,13 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("staff compliance and 
     const table = page.locator("[data-testid=staff-compliance-table]");
     await expect.poll(() => table.textContent()).toContain("李娜");
     await expect.poll(() => table.locator("[data-testid=flag-needs_supervisor]").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, "staff-compliance.png"), fullPage: true });
     await page.getByRole("tab", { name: "考勤" }).click();
     await page.locator("[data-testid=record-attendance]").click();
     await page.locator("[data-testid=check-in]").fill("09:30");
     await page.locator("[data-testid=check-out]").fill("19:00");
     await page.locator("[data-testid=form-modal-ok]").click();
-    await expect.poll(() => page.locator("[data-testid=attendance-table] tbody tr").first().textContent()).toMatch(/9\.5/);
+    await expect.poll(() => page.locator("[data-testid=attendance-table] .ant-table-row").allTextContents()).toContainEqual(expect.stringMatching(/9\.5/));
   });
 
   it("posts news that the public page shows at once, with no script and nothing refused by its policy", async () => {

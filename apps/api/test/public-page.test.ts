@@ -32,7 +32,7 @@ describe("public disclosure page /p/<slug> (issue 5 item 9)", () => {
     dbs = await createTestDatabases();
     const passwordHash = await hashPassword(PASSWORD);
     ({ stationId, slug } = await withOwnerScope(dbs.owner.db, "65", async (tx) => {
-      const result = await onboardStations(tx, { scopeCode: "65", townshipCodes: ["652301105"], initialStatus: "active" }, { userId: "00000000-0000-0000-0000-000000000000", username: "t", ip: "t" });
+      const result = await onboardStations(tx, { scopeCode: "65", townshipCodes: ["652301105"], initialStatus: "onboarding" }, { userId: "00000000-0000-0000-0000-000000000000", username: "t", ip: "t" });
       const id = result.created[0]!.id;
       const contractor = await tx.insertInto("contractor").values({ name: "昌吉市启航社会工作服务中心", credit_code: null }).returning("id").executeTakeFirstOrThrow();
       await tx.updateTable("station").set({ contractor_id: contractor.id }).where("id", "=", id).execute();

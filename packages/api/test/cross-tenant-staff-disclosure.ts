@@ -18,7 +18,7 @@ const today = todayInShanghai();
 const year = today.slice(0, 4);
 
 /** Station B's own records, made by B's staff (and one member of the public) before the attacks. */
-export const bStaff = { workerId: "", newsId: "", messageId: "", reference: "", trainingId: "" };
+export const bStaff = { workerId: "", staffId: "", newsId: "", messageId: "", reference: "", trainingId: "" };
 
 const profile = { address: "大西渠镇便民服务中心", openingHours: "周一至周五", phone: "", intro: "乙站简介" };
 
@@ -27,7 +27,8 @@ export async function seedStaffDisclosureOfB(w: World, key: () => string, worker
   const admin = await w.as("b.admin");
   const stationId = w.stations.b;
   bStaff.workerId = workerId;
-  await admin.staff.setStationing({ stationId, userId: workerId, stationing: { stationedOn: `${year}-01-01`, leftOn: null } });
+  bStaff.staffId = (await admin.staff.overview({ stationId })).staff.find((s) => s.userId === workerId)!.staffId!;
+  await admin.staff.setStationing({ stationId, staffId: bStaff.staffId, stationing: { stationedOn: `${year}-01-01`, leftOn: null } });
   await admin.staff.recordAttendance({ stationId, attendance: { userId: workerId, date: today, kind: "present", checkIn: "10:00", checkOut: "19:00" } });
   bStaff.trainingId = (
     await admin.staff.createTraining({
@@ -52,7 +53,7 @@ export function staffDisclosureAttacks({ stationAttack, key }: Harness): Record<
   const news = { title: "篡改", body: "篡改", publishedOn: today };
   return {
     "staff.overview": async (w) => stationAttack(w, (c) => c.staff.overview({ stationId: w.stations.b })),
-    "staff.setStationing": async (w) => onA(w, (c, stationId) => c.staff.setStationing({ stationId, userId: b.workerId, stationing: { stationedOn: null, leftOn: null } })),
+    "staff.setStationing": async (w) => onA(w, (c, stationId) => c.staff.setStationing({ stationId, staffId: b.staffId, stationing: { stationedOn: null, leftOn: null } })),
     "staff.recordAttendance": async (w) => onA(w, (c, stationId) => c.staff.recordAttendance({ stationId, attendance: { userId: b.workerId, date: today, kind: "absent" } })),
     "staff.attendanceMonth": async (w) => stationAttack(w, (c) => c.staff.attendanceMonth({ stationId: w.stations.b, month: today.slice(0, 7) })),
     "staff.createTraining": async (w) =>

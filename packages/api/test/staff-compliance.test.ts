@@ -37,24 +37,30 @@ describe("staff compliance (issue 5 item 4, R7, R16, R18)", () => {
   }, 120_000);
   afterAll(() => world?.close());
 
+  /** Stationing is keyed by the staff record, which a member has once their qualification is recorded. */
+  async function staffIdOf(userId: string): Promise<string> {
+    const overview = await (await world.as("a.admin")).staff.overview({ stationId: station() });
+    return overview.staff.find((s) => s.userId === userId)!.staffId!;
+  }
+
   it("below diploma (大专) cannot be stationed, with a bilingual reason", async () => {
     const admin = await world.as("a.admin");
     await admin.cases.setStaffQualification({ stationId: station(), userId: ids.worker, qualification: { education: "高中", major: "汉语言文学", qualificationLevel: "none", supervisorUserId: null } });
-    const refused = admin.staff.setStationing({ stationId: station(), userId: ids.worker, stationing: { stationedOn: `${YEAR}-01-02`, leftOn: null } });
+    const refused = admin.staff.setStationing({ stationId: station(), staffId: await staffIdOf(ids.worker), stationing: { stationedOn: `${YEAR}-01-02`, leftOn: null } });
     await expect(refused).rejects.toMatchObject({ appCode: "STAFF_BELOW_DIPLOMA" });
-    // A member with no staff record yet is asked for one first.
-    expect(await appCodeOf(admin.staff.setStationing({ stationId: station(), userId: ids.admin, stationing: { stationedOn: `${YEAR}-01-02`, leftOn: null } }))).toBe("VALIDATION");
+    // A member with no staff record yet has nothing to station.
+    expect((await admin.staff.overview({ stationId: station() })).staff.find((s) => s.userId === ids.admin)?.staffId).toBeNull();
   });
 
   it("a diploma may be stationed; the record cannot then drop below it while stationed", async () => {
     const admin = await world.as("a.admin");
     await admin.cases.setStaffQualification({ stationId: station(), userId: ids.worker, qualification: { education: "大专", major: "汉语言文学", qualificationLevel: "none", supervisorUserId: null } });
-    await admin.staff.setStationing({ stationId: station(), userId: ids.worker, stationing: { stationedOn: `${YEAR}-01-02`, leftOn: null } });
+    await admin.staff.setStationing({ stationId: station(), staffId: await staffIdOf(ids.worker), stationing: { stationedOn: `${YEAR}-01-02`, leftOn: null } });
     const lowered = admin.cases.setStaffQualification({ stationId: station(), userId: ids.worker, qualification: { education: "中专", qualificationLevel: "none", supervisorUserId: null } });
     expect(await appCodeOf(lowered)).toBe("STAFF_BELOW_DIPLOMA");
     // Only the station lead stations workers.
     const worker = await world.as("a.worker");
-    expect(await appCodeOf(worker.staff.setStationing({ stationId: station(), userId: ids.worker, stationing: { stationedOn: null, leftOn: null } }))).toBe("FORBIDDEN");
+    expect(await appCodeOf(worker.staff.setStationing({ stationId: station(), staffId: await staffIdOf(ids.worker), stationing: { stationedOn: null, leftOn: null } }))).toBe("FORBIDDEN");
   });
 
   it("flags the unsupervised worker and the staffing shortfall against the agreement", async () => {
@@ -73,13 +79,29 @@ describe("staff compliance (issue 5 item 4, R7, R16, R18)", () => {
       userId: ids.admin,
       qualification: { education: "本科", major: "社会工作", qualificationLevel: "intermediate", certificateNo: "ZJ-1", certificateExpiresOn: daysFromToday(30), supervisorUserId: null },
     });
-    await admin.staff.setStationing({ stationId: station(), userId: ids.admin, stationing: { stationedOn: `${YEAR}-01-02`, leftOn: null } });
+    await admin.staff.setStationing({ stationId: station(), staffId: await staffIdOf(ids.admin), stationing: { stationedOn: `${YEAR}-01-02`, leftOn: null } });
     await admin.cases.setStaffQualification({ stationId: station(), userId: ids.worker, qualification: { education: "大专", major: "汉语言文学", qualificationLevel: "none", supervisorUserId: ids.admin } });
     const overview = await admin.staff.overview({ stationId: station() });
     expect(overview.staffing.shortfall).toBe(1);
     expect(overview.staff.find((s) => s.userId === ids.worker)?.flags).toEqual(["needs_supervisor"]);
     expect(overview.staff.find((s) => s.userId === ids.admin)).toMatchObject({ flags: ["certificate_expiring"], certificateDaysLeft: 30 });
     expect((await admin.staff.overview({ stationId: station(), warningDays: 20 })).staff.find((s) => s.userId === ids.admin)?.flags).toEqual([]);
+  });
+
+  it("a staff record without a login counts and can be stationed too", async () => {
+    const row = await world.dbs.owner.db
+      .insertInto("staff_member")
+      .values({ station_id: station(), display_name: "马建国", position: "驻站社工", qualification: null, education: "大专", major: "农学", qualification_level: "none", supervisor_user_id: ids.admin })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const admin = await world.as("a.admin");
+    await admin.staff.setStationing({ stationId: station(), staffId: row.id, stationing: { stationedOn: `${YEAR}-02-01`, leftOn: null } });
+    const overview = await admin.staff.overview({ stationId: station() });
+    expect(overview.staff.find((s) => s.staffId === row.id)).toMatchObject({ userId: null, displayName: "马建国", stationed: true, flags: ["needs_supervisor"] });
+    expect(overview.staffing).toEqual({ required: 3, stationed: 3, shortfall: 0 });
+    // Gone again, so the counts below stay as they were.
+    await admin.staff.setStationing({ stationId: station(), staffId: row.id, stationing: { stationedOn: `${YEAR}-02-01`, leftOn: `${YEAR}-02-02` } });
+    expect((await admin.staff.overview({ stationId: station() })).staffing.stationed).toBe(2);
   });
 
   it("attendance: a worker records their own day, the lead anyone's; not before stationing, not ahead of today", async () => {

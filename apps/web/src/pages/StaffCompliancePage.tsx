@@ -101,7 +101,7 @@ function StaffTab() {
       </Space>
       <Table<StaffRow>
         size="small"
-        rowKey="userId"
+        rowKey={(r) => r.staffId ?? r.userId ?? r.displayName}
         loading={overview.isPending}
         pagination={false}
         scroll={{ x: "max-content" }}
@@ -141,12 +141,17 @@ function StaffTab() {
                   key: "actions",
                   render: (_: unknown, r: StaffRow) => (
                     <Space>
-                      <Button size="small" onClick={() => setEditing(r)} data-testid={`edit-qualification-${r.userId}`}>
-                        {t("comp.editQualification")}
-                      </Button>
-                      <Button size="small" onClick={() => setStationing(r)} data-testid={`set-stationing-${r.userId}`}>
-                        {t("comp.setStationing")}
-                      </Button>
+                      {/* Qualifications are kept per login (sign-off reads them); stationing per staff record. */}
+                      {r.userId && (
+                        <Button size="small" onClick={() => setEditing(r)}>
+                          {t("comp.editQualification")}
+                        </Button>
+                      )}
+                      {r.staffId && (
+                        <Button size="small" onClick={() => setStationing(r)} data-testid="set-stationing">
+                          {t("comp.setStationing")}
+                        </Button>
+                      )}
                     </Space>
                   ),
                 },
@@ -180,7 +185,7 @@ function StationingDialog({ row, onClose }: { row: StaffRow; onClose: () => void
         form={form}
         layout="vertical"
         initialValues={{ stationedOn: row.stationedOn ?? "", leftOn: row.leftOn ?? "" }}
-        onFinish={(v: { stationedOn: string; leftOn: string }) => save.mutate({ stationId, userId: row.userId, stationing: { stationedOn: v.stationedOn || null, leftOn: v.leftOn || null } })}
+        onFinish={(v: { stationedOn: string; leftOn: string }) => save.mutate({ stationId, staffId: row.staffId!, stationing: { stationedOn: v.stationedOn || null, leftOn: v.leftOn || null } })}
       >
         <Form.Item name="stationedOn" label={t("comp.stationedOn")} extra={t("comp.rule")}>
           <Input type="date" data-testid="stationed-on" />

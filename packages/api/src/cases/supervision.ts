@@ -221,6 +221,7 @@ export async function staffQualifications(tx: Tx, stationId: string, today: stri
       : null;
     return {
       userId: r.user_id,
+      staffId: r.staff_id,
       displayName: r.display_name,
       role: r.role,
       position: r.position,

@@ -29,7 +29,7 @@ export async function seedDemoStaffAndDisclosure(tx: Tx, stationId: string, user
       address: "昌吉市六工镇便民服务中心二楼",
       opening_hours: "周一至周五 10:00—13:30，15:30—19:30（北京时间），法定节假日除外",
       phone: "0994-2345678",
-      intro: "六工镇社会工作服务站是昌吉市首个乡镇社工站试点，由六工镇人民政府购买服务、昌吉市启航社会工作服务中心承接运营，为全镇困难群众和特殊群体提供专业社会工作服务。",
+      intro: "六工镇社会工作服务站是昌吉市首个乡镇社工站试点，由六工镇人民政府向社会工作服务机构购买服务、专业社工驻站运营，为全镇困难群众和特殊群体提供专业社会工作服务。",
       service_areas: JSON.stringify(["elderly", "children", "assistance", "social_affairs"]),
       updated_by: admin,
     })

@@ -24,8 +24,8 @@ export const staffRouter = router({
     .query(({ ctx, input }) => ctx.tx((tx) => staffOverview(tx, input.stationId, todayInShanghai(), input.warningDays))),
 
   setStationing: manage
-    .input(stationInput.extend({ userId: z.uuid(), stationing: ZStationingSchema }))
-    .mutation(({ ctx, input }) => ctx.tx((tx) => setStationing(tx, actorOf(ctx, input.stationId), input.userId, input.stationing))),
+    .input(stationInput.extend({ staffId: z.uuid(), stationing: ZStationingSchema }))
+    .mutation(({ ctx, input }) => ctx.tx((tx) => setStationing(tx, actorOf(ctx, input.stationId), input.staffId, input.stationing))),
 
   /** A worker records their own day; the station lead records or corrects anyone's. */
   recordAttendance: stationWrite

@@ -59,13 +59,46 @@ function complianceOf(records: readonly StaffRecord[], today: string, warningDay
   });
 }
 
-/** The station's own panel: every member with flags, and the staffing against the agreement. */
+/**
+ * The station's own panel: every member with flags, and the staffing against the agreement. Staff
+ * records without a login (a worker who does not use the system) count too, as the bureau's panel
+ * counts them.
+ */
 export async function staffOverview(tx: Tx, stationId: string, today: string, warningDays = CERTIFICATE_WARNING_DAYS) {
-  const members = await staffQualifications(tx, stationId, today);
-  const records: StaffRecord[] = members.map((m) => ({ ...m, qualificationLevel: m.qualificationLevel as QualificationLevel | null }));
+  const [members, withoutLogin] = await Promise.all([
+    staffQualifications(tx, stationId, today),
+    tx
+      .selectFrom("staff_member as s")
+      .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
+      .select(["s.id", "s.display_name", "s.position", "s.education", "s.major", "s.qualification_level", "s.certificate_no", "s.certificate_expires_on", "s.supervisor_user_id", "sup.display_name as supervisor_name", "s.stationed_on", "s.left_on"])
+      .where("s.station_id", "=", stationId)
+      .where("s.user_id", "is", null)
+      .orderBy("s.display_name")
+      .execute(),
+  ]);
+  const rows = [
+    ...members,
+    ...withoutLogin.map((r) => ({
+      userId: null,
+      staffId: r.id as string | null,
+      displayName: r.display_name,
+      role: null,
+      position: r.position,
+      education: r.education,
+      major: r.major,
+      qualificationLevel: r.qualification_level,
+      certificateNo: r.certificate_no,
+      certificateExpiresOn: r.certificate_expires_on,
+      supervisorUserId: r.supervisor_user_id,
+      supervisorName: r.supervisor_name,
+      stationedOn: r.stationed_on,
+      leftOn: r.left_on,
+    })),
+  ];
+  const records: StaffRecord[] = rows.map((m) => ({ ...m, qualificationLevel: m.qualificationLevel as QualificationLevel | null }));
   const compliance = complianceOf(records, today, warningDays);
   const agreement = (await agreementInForce(tx, [stationId], today)).get(stationId) ?? null;
-  const staff = members.map((m, i) => ({ ...m, stationed: isStationedOn(m.stationedOn, m.leftOn, today), ...compliance[i]! }));
+  const staff = rows.map((m, i) => ({ ...m, stationed: isStationedOn(m.stationedOn, m.leftOn, today), ...compliance[i]! }));
   const stationed = staff.filter((s) => s.stationed);
   return {
     today,
@@ -84,21 +117,16 @@ function countFlags(flagLists: readonly StaffFlag[][]): Record<StaffFlag, number
   return counts;
 }
 
-/** R7: stationing needs a diploma or above; leaving is always allowed. */
-export async function setStationing(tx: Tx, actor: ServiceActor, userId: string, stationing: TStationing) {
+/** R7: stationing needs a diploma or above; leaving is always allowed. Keyed by the staff record (some have no login). */
+export async function setStationing(tx: Tx, actor: ServiceActor, staffId: string, stationing: TStationing) {
   const record = await tx
     .selectFrom("staff_member")
-    .select(["id", "education", "stationed_on", "left_on"])
+    .select(["id", "user_id", "education", "stationed_on", "left_on"])
     .where("station_id", "=", actor.stationId)
-    .where("user_id", "=", userId)
+    .where("id", "=", staffId)
     .forUpdate()
     .executeTakeFirst();
-  if (!record) {
-    // Members exist before their staff record; the record comes with their qualifications.
-    const member = await tx.selectFrom("role_grant").select("id").where("station_id", "=", actor.stationId).where("user_id", "=", userId).executeTakeFirst();
-    if (!member) throw appError("NOT_FOUND");
-    throw appError("VALIDATION", { fieldErrors: { education: [bilingual({ zh: "请先登记该人员的学历与资质", en: "Record this member's education and qualification first" })] } });
-  }
+  if (!record) throw appError("NOT_FOUND");
   const stillStationed = stationing.stationedOn !== null && stationing.leftOn === null;
   if (stillStationed) {
     const refusal = stationingRefusal(record.education);
@@ -110,7 +138,7 @@ export async function setStationing(tx: Tx, actor: ServiceActor, userId: string,
     .where("station_id", "=", actor.stationId)
     .where("id", "=", record.id)
     .execute();
-  await auditAs(tx, actor, "staff.stationing.set", userId, { previous: { stationedOn: record.stationed_on, leftOn: record.left_on }, next: stationing });
+  await auditAs(tx, actor, "staff.stationing.set", record.user_id ?? record.id, { staffId: record.id, previous: { stationedOn: record.stationed_on, leftOn: record.left_on }, next: stationing });
   return { ok: true as const };
 }
 
