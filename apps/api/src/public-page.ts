@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { findPublicStation, loadPublicPage, publicPageCache, submitPublicMessage, AppError, type CachedPage, type PublicPageModel } from "@shegong/api";
 import type { ShegongDb } from "@shegong/db";
 import {
@@ -216,12 +217,16 @@ export function mountPublicPages(app: Hono, options: PublicPageOptions) {
       const model = await loadPublicPage(database, slug);
       if (!model) return null;
       const { html, csp } = renderPublicPage(model);
-      return { stationId: model.stationId, body: html, csp, etag: `"${createHash("sha256").update(html).digest("base64url").slice(0, 27)}"` };
+      const body = new TextEncoder().encode(html);
+      return { stationId: model.stationId, body, gzip: new Uint8Array(gzipSync(body)), csp, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
     });
     if (!page) return send(c, 404, simplePage("未找到", "<h2>未找到该社工站</h2><p>请核对网址。</p>"));
-    c.header("ETag", page.etag);
-    if (c.req.header("if-none-match") === page.etag) return c.body(null, 304, { "Cache-Control": "public, max-age=5" });
-    return send(c, 200, { html: page.body, csp: page.csp }, "public, max-age=5");
+    const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
+    // Each encoding is its own representation, so each has its own tag.
+    const etag = gzip ? page.etag.replace(/"$/, '-gz"') : page.etag;
+    const headers: Record<string, string> = { ...HTML_HEADERS, "Content-Security-Policy": page.csp, "Cache-Control": "public, max-age=5", ETag: etag, Vary: "Accept-Encoding" };
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+    return gzip ? c.body(page.gzip, 200, { ...headers, "Content-Encoding": "gzip" }) : c.body(page.body, 200, headers);
   });
 
   // A form post is small: this refuses anything larger before it is read.

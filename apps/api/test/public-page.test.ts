@@ -4,6 +4,7 @@ import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
 import { createDiskFileStore, createUser, onboardStations, publicPageCache, refreshStation } from "@shegong/api";
 import { citizenIdCheckChar, todayInShanghai } from "@shegong/domain";
 import { mkdtempSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +85,10 @@ describe("public disclosure page /p/<slug> (issue 5 item 9)", () => {
     // A repeat within the cache's life is the same page, and a browser holding it gets 304.
     const etag = res.headers.get("etag")!;
     expect((await app.request(`${ORIGIN}/p/${slug}`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    // Browsers get it gzipped, the same page.
+    const zipped = await app.request(`${ORIGIN}/p/${slug}`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8")).toBe(html);
   });
 
   it("names no one: people seeded in the registry appear nowhere on the page, and small counts show as <5", async () => {
