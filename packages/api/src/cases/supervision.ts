@@ -187,34 +187,48 @@ export async function reviewQueue(tx: Tx, stationId: string, supervisorUserId: s
   }));
 }
 
-/** The station's members with their qualification (R7) and assigned supervisor. */
-export async function staffQualifications(tx: Tx, stationId: string, today: string) {
-  const rows = await tx
+const STAFF_COLUMNS = [
+  "s.id as staff_id",
+  "s.position",
+  "s.education",
+  "s.major",
+  "s.qualification_level",
+  "s.certificate_no",
+  "s.certificate_expires_on",
+  "s.supervisor_user_id",
+  "sup.display_name as supervisor_name",
+  "s.stationed_on",
+  "s.left_on",
+] as const;
+
+/**
+ * The station's members with their qualification (R7) and assigned supervisor. `withoutLogin` adds
+ * the staff records that have no account (a worker who does not use the system): staffing counts
+ * them, sign-off never involves them.
+ */
+export async function staffQualifications(tx: Tx, stationId: string, today: string, options: { withoutLogin?: boolean } = {}) {
+  const members = await tx
     .selectFrom("role_grant as g")
     .innerJoin("app_user as u", "u.id", "g.user_id")
     .leftJoin("staff_member as s", (j) => j.onRef("s.station_id", "=", "g.station_id").onRef("s.user_id", "=", "g.user_id"))
     .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
-    .select([
-      "u.id as user_id",
-      "u.display_name",
-      "g.role",
-      "s.id as staff_id",
-      "s.position",
-      "s.education",
-      "s.major",
-      "s.qualification_level",
-      "s.certificate_no",
-      "s.certificate_expires_on",
-      "s.supervisor_user_id",
-      "sup.display_name as supervisor_name",
-      "s.stationed_on",
-      "s.left_on",
-    ])
+    .select(["u.id as user_id", "u.display_name", "g.role", ...STAFF_COLUMNS])
     .where("g.station_id", "=", stationId)
     .where("g.role", "in", ["station_admin", "social_worker", "supervisor"])
     .where("u.disabled_at", "is", null)
     .orderBy("u.display_name")
     .execute();
+  const withoutLogin = options.withoutLogin
+    ? await tx
+        .selectFrom("staff_member as s")
+        .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
+        .select(["s.display_name", ...STAFF_COLUMNS])
+        .where("s.station_id", "=", stationId)
+        .where("s.user_id", "is", null)
+        .orderBy("s.display_name")
+        .execute()
+    : [];
+  const rows = [...members, ...withoutLogin.map((r) => ({ ...r, user_id: null, role: null }))];
   return rows.map((r) => {
     const qualification = r.staff_id
       ? { qualificationLevel: r.qualification_level as TStaffQualification["qualificationLevel"] | null, major: r.major, certificateExpiresOn: r.certificate_expires_on }

@@ -65,36 +65,7 @@ function complianceOf(records: readonly StaffRecord[], today: string, warningDay
  * counts them.
  */
 export async function staffOverview(tx: Tx, stationId: string, today: string, warningDays = CERTIFICATE_WARNING_DAYS) {
-  const [members, withoutLogin] = await Promise.all([
-    staffQualifications(tx, stationId, today),
-    tx
-      .selectFrom("staff_member as s")
-      .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
-      .select(["s.id", "s.display_name", "s.position", "s.education", "s.major", "s.qualification_level", "s.certificate_no", "s.certificate_expires_on", "s.supervisor_user_id", "sup.display_name as supervisor_name", "s.stationed_on", "s.left_on"])
-      .where("s.station_id", "=", stationId)
-      .where("s.user_id", "is", null)
-      .orderBy("s.display_name")
-      .execute(),
-  ]);
-  const rows = [
-    ...members,
-    ...withoutLogin.map((r) => ({
-      userId: null,
-      staffId: r.id as string | null,
-      displayName: r.display_name,
-      role: null,
-      position: r.position,
-      education: r.education,
-      major: r.major,
-      qualificationLevel: r.qualification_level,
-      certificateNo: r.certificate_no,
-      certificateExpiresOn: r.certificate_expires_on,
-      supervisorUserId: r.supervisor_user_id,
-      supervisorName: r.supervisor_name,
-      stationedOn: r.stationed_on,
-      leftOn: r.left_on,
-    })),
-  ];
+  const rows = await staffQualifications(tx, stationId, today, { withoutLogin: true });
   const records: StaffRecord[] = rows.map((m) => ({ ...m, qualificationLevel: m.qualificationLevel as QualificationLevel | null }));
   const compliance = complianceOf(records, today, warningDays);
   const agreement = (await agreementInForce(tx, [stationId], today)).get(stationId) ?? null;
