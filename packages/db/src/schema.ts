@@ -72,6 +72,9 @@ export interface StaffMemberTable {
   certificate_expires_on: ColumnType<string | null, string | null | undefined, string | null>;
   supervisor_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  // Staff compliance (issue 5 item 4, R7): the day a resident worker was stationed, and left.
+  stationed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AppUserTable {
@@ -465,6 +468,92 @@ export interface CaseReferralTable {
   created_at: Generated<Date>;
 }
 
+export interface StaffAttendanceTable {
+  station_id: string;
+  user_id: string;
+  day: IsoDate;
+  kind: string;
+  check_in: string | null;
+  check_out: string | null;
+  note: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface TrainingRecordTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  provider: string;
+  started_on: IsoDate;
+  ended_on: IsoDate | null;
+  hours: number;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TrainingTraineeTable {
+  station_id: string;
+  training_id: string;
+  seq: number;
+  kind: string;
+  user_id: string | null;
+  name: string | null;
+  organization: string | null;
+}
+
+export interface StationPublicProfileTable {
+  station_id: string;
+  address: string;
+  opening_hours: string;
+  phone: Generated<string>;
+  intro: Generated<string>;
+  service_areas: ColumnType<string[], string, string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface PolicyExplainerTable {
+  station_id: string;
+  topic: string;
+  title: string;
+  conditions: string;
+  procedure: string;
+  standards: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface StationNewsTable {
+  station_id: string;
+  id: Generated<string>;
+  title: string;
+  body: string;
+  published_on: IsoDate;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
+export interface PublicMessageTable {
+  station_id: string;
+  id: Generated<string>;
+  reference: string;
+  kind: string;
+  body: string;
+  contact: string | null;
+  sender_hash: string;
+  status: Generated<string>;
+  reply: string | null;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  received_at: Generated<Date>;
+}
+
 export interface StationMonthFactTable {
   station_id: string;
   /** First day of the month, 'YYYY-MM-01'. */
@@ -808,6 +897,13 @@ division: DivisionTable;
   station: StationTable;
   station_status_event: StationStatusEventTable;
   staff_member: StaffMemberTable;
+  staff_attendance: StaffAttendanceTable;
+  training_record: TrainingRecordTable;
+  training_trainee: TrainingTraineeTable;
+  station_public_profile: StationPublicProfileTable;
+  policy_explainer: PolicyExplainerTable;
+  station_news: StationNewsTable;
+  public_message: PublicMessageTable;
   app_user: AppUserTable;
   role_grant: RoleGrantTable;
   user_session: UserSessionTable;

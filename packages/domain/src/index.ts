@@ -36,6 +36,8 @@ export * from "./governance/money.ts";
 export * from "./governance/contractors.ts";
 export * from "./governance/agreements.ts";
 export * from "./governance/funds.ts";
+export * from "./governance/staff.ts";
+export * from "./governance/disclosure.ts";
 export * from "./activities/vocab.ts";
 export * from "./activities/inputs.ts";
 export * from "./activities/totals.ts";
