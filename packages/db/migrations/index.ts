@@ -12,6 +12,7 @@ import * as workLogs from "./2026-11-28-07-work-logs.ts";
 import * as moreAttachmentOwners from "./2026-11-28-08-more-attachment-owners.ts";
 import * as divisionRollups from "./2026-11-28-09-division-rollups.ts";
 import * as payouts from "./2026-11-28-10-payouts.ts";
+import * as payoutReports from "./2026-11-28-11-payout-reports.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
 import * as mfa from "./2026-11-28-04-mfa.ts";
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-08-more-attachment-owners": moreAttachmentOwners,
   "2026-11-28-09-division-rollups": divisionRollups,
   "2026-11-28-10-payouts": payouts,
+  "2026-11-28-11-payout-reports": payoutReports,
 };

@@ -158,6 +158,9 @@ export const PERMISSIONS = [
   "funds.supervise",
   // Cases: who answers for a case is the station lead's or the supervisor's call, not the worker's own.
   "case.assign",
+  // Payouts (issue 6): the station head signs the verification report; bureaus read the monthly counts.
+  "payouts.sign",
+  "payouts.supervise",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -183,6 +186,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "agreement.file",
     "funds.read",
     "funds.supervise",
+    "payouts.supervise",
   ],
   // R15: the city/county bureau supervises and evaluates, reading but not writing station work;
   // it keeps the contractor registry, supervises funds, and alone may authorise paying beyond an allocation.
@@ -198,9 +202,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.manage",
     "funds.override",
     "funds.supervise",
+    "payouts.supervise",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
-  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage"],
+  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "payouts.supervise"],
   // R18: the contractor runs the station and its public disclosure, drafts and files its agreements, records spending.
   contractor_admin: [
     "station.read",
@@ -232,6 +237,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.read",
     "funds.spend",
     "case.assign",
+    "payouts.sign",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],

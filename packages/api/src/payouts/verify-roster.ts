@@ -1,5 +1,5 @@
 import type { PersonalDataCipher } from "@shegong/auth";
-import { recordAudit, type Tx } from "@shegong/db";
+import { bulkInsert, recordAudit, type Tx } from "@shegong/db";
 import {
   fenFromDb,
   maskCitizenId,
@@ -111,6 +111,9 @@ export async function verifyPayouts(
   const station = await tx.selectFrom("station").select("division_code").where("id", "=", stationId).executeTakeFirstOrThrow();
   const first = monthFirstDay(input.month);
   const last = monthLastDay(input.month);
+  // Set-based: the roster's blind indexes travel as one array parameter (a 50,000-row roster would
+  // otherwise bind 50,000 parameters), and each person's last visit comes from the visit index.
+  const blindArray = sql<Uint8Array[]>`array(select decode(x, 'hex') from unnest(${blindHex}::text[]) as x)`;
   const people = await tx
     .selectFrom("person as p")
     .select(["p.id", "p.name", "p.id_blind", "p.birth_date", "p.died_on", "p.moved_out_on"])
@@ -125,7 +128,7 @@ export async function verifyPayouts(
     .where("p.station_id", "=", stationId)
     .where((eb) =>
       eb.or([
-        eb(sql<string>`encode(p.id_blind, 'hex')`, "in", blindHex),
+        eb("p.id_blind", "=", sql<Uint8Array>`any(${blindArray})`),
         eb(
           "p.id",
           "in",
@@ -140,17 +143,21 @@ export async function verifyPayouts(
       ]),
     )
     .execute();
-  const ids = people.map((p) => p.id);
-  const categories = ids.length
-    ? await tx
-        .selectFrom("person_category")
-        .select(["person_id", "category", "start_date", "end_date"])
-        .where("station_id", "=", stationId)
-        .where("person_id", "in", ids)
-        .where("category", "in", kind.categories)
-        .execute()
-    : [];
+  // Every entry of the kind's categories at the station, grouped per person here rather than
+  // bound back as a list of ids: fewer parameters, and the holders are nearly all of them anyway.
+  const categories = await tx
+    .selectFrom("person_category")
+    .select(["person_id", "category", "start_date", "end_date"])
+    .where("station_id", "=", stationId)
+    .where("category", "in", kind.categories)
+    .execute();
   const dateText = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+  const categoriesOf = new Map<string, RegistryFacts["categories"]>();
+  for (const c of categories) {
+    const list = categoriesOf.get(c.person_id) ?? [];
+    list.push({ category: c.category as CategoryKey, startedOn: dateText(c.start_date) ?? "", endedOn: dateText(c.end_date) });
+    categoriesOf.set(c.person_id, list);
+  }
   const facts: RegistryFacts[] = people.map((p) => ({
     personId: p.id,
     idIndex: hex(p.id_blind),
@@ -158,9 +165,7 @@ export async function verifyPayouts(
     birthDate: dateText(p.birth_date) ?? "",
     deathDate: dateText(p.died_on),
     movedOutDate: dateText(p.moved_out_on),
-    categories: categories
-      .filter((c) => c.person_id === p.id)
-      .map((c) => ({ category: c.category as CategoryKey, startedOn: dateText(c.start_date) ?? "", endedOn: dateText(c.end_date) })),
+    categories: categoriesOf.get(p.id) ?? [],
     lastVisitOn: dateText(p.last_visit_on),
   }));
 
@@ -206,39 +211,39 @@ export async function verifyPayouts(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await tx
-    .insertInto("payout_roster_row")
-    .values(
-      read.rows.map((r, i) => ({
-        station_id: stationId,
-        roster_id: roster.id,
-        row_number: r.rowNumber,
-        name: r.name,
-        id_blind: blinds[i] as Uint8Array,
-        id_masked: maskCitizenId(r.citizenId),
-        amount_fen: r.amountFen,
-        account_last4: r.accountLast4,
-        person_id: personOf.get(blindHex[i] ?? "") ?? null,
-      })),
-    )
-    .execute();
-  if (result.discrepancies.length > 0)
-    await tx
-      .insertInto("payout_discrepancy")
-      .values(
-        result.discrepancies.map((d) => ({
-          station_id: stationId,
-          roster_id: roster.id,
-          row_number: d.rowNumber,
-          person_id: d.personId,
-          rule: d.rule,
-          message_zh: d.zh,
-          message_en: d.en,
-          expected_fen: d.expectedFen ?? null,
-          paid_fen: d.paidFen ?? null,
-        })),
-      )
-      .execute();
+  // One statement per table whatever the roster's size (array parameters, not one per cell).
+  await bulkInsert(
+    tx,
+    "payout_roster_row",
+    { station_id: "uuid", roster_id: "uuid", row_number: "integer", name: "text", id_blind: "bytea", id_masked: "text", amount_fen: "int8", account_last4: "text", person_id: "uuid" },
+    read.rows.map((r, i) => ({
+      station_id: stationId,
+      roster_id: roster.id,
+      row_number: r.rowNumber,
+      name: r.name,
+      id_blind: blinds[i] as Uint8Array,
+      id_masked: maskCitizenId(r.citizenId),
+      amount_fen: r.amountFen,
+      account_last4: r.accountLast4,
+      person_id: personOf.get(blindHex[i] ?? "") ?? null,
+    })),
+  );
+  await bulkInsert(
+    tx,
+    "payout_discrepancy",
+    { station_id: "uuid", roster_id: "uuid", row_number: "integer", person_id: "uuid", rule: "text", message_zh: "text", message_en: "text", expected_fen: "int8", paid_fen: "int8" },
+    result.discrepancies.map((d) => ({
+      station_id: stationId,
+      roster_id: roster.id,
+      row_number: d.rowNumber,
+      person_id: d.personId,
+      rule: d.rule,
+      message_zh: d.zh,
+      message_en: d.en,
+      expected_fen: d.expectedFen ?? null,
+      paid_fen: d.paidFen ?? null,
+    })),
+  );
   await recordAudit(tx, {
     stationId,
     actorUserId: actor.userId,
