@@ -2,12 +2,13 @@ import { report, type Benchmark } from "./harness.ts";
 import { httpBenchmark } from "./http.ts";
 import { ledgerImportBenchmark } from "./ledger-import.ts";
 import { onboardingBenchmark } from "./onboarding.ts";
+import { payoutsBenchmark } from "./payouts.ts";
 import { regionBenchmark } from "./region.ts";
 import { registrySearchBenchmark } from "./registry-search.ts";
 import { startupBenchmark } from "./startup.ts";
 import { visitsBenchmark } from "./visits.ts";
 
-const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark, registrySearchBenchmark, visitsBenchmark, regionBenchmark, httpBenchmark];
+const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark, registrySearchBenchmark, visitsBenchmark, payoutsBenchmark, regionBenchmark, httpBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help") || process.argv.includes("--list")) {

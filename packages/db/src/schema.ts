@@ -727,7 +727,6 @@ export interface PayoutRosterRowTable {
   id_masked: string;
   amount_fen: Fen;
   account_last4: string | null;
-  person_id: string | null;
 }
 
 export interface PayoutDiscrepancyTable {
