@@ -18,13 +18,12 @@ import {
   type PayoutReportRecipient,
   type PayoutRuleKey,
 } from "@shegong/domain";
-import { sql } from "kysely";
 import { appError } from "../errors.ts";
 import { houseStyleSheet } from "../ledgers/house-style.ts";
 import { auditAs, type ServiceActor } from "../shared/service-actor.ts";
+import { listDiscrepancies } from "./worklist.ts";
 
 const toIso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-const dateText = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 export function reportFingerprint(content: PayoutReportContent): string {
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
@@ -40,47 +39,20 @@ export async function draftReportContent(tx: Tx, stationId: string, rosterId: st
     .where("o.id", "=", rosterId)
     .executeTakeFirst();
   if (!roster) throw appError("NOT_FOUND");
-  // Names and masked IDs come from the roster row, or for someone missing from it, from the registry.
-  const rows = await sql<{
-    rule: PayoutRuleKey;
-    row_number: number | null;
-    name: string | null;
-    id_masked: string | null;
-    message_zh: string;
-    message_en: string;
-    status: "open" | "settled";
-    outcome: PayoutOutcomeKey | null;
-    note: string;
-    assigned_to: string | null;
-    evidence_visit_on: unknown;
-    settled_by: string | null;
-    settled_at: Date | string | null;
-  }>`
-    select d.rule, d.row_number, coalesce(r.name, p.name) as name, coalesce(r.id_masked, p.id_masked) as id_masked,
-      d.message_zh, d.message_en, d.status, d.outcome, d.note,
-      a.display_name as assigned_to, v.visited_on as evidence_visit_on, u.display_name as settled_by, d.settled_at
-    from payout_discrepancy d
-    left join payout_roster_row r on r.station_id = d.station_id and r.roster_id = d.roster_id and r.row_number = d.row_number
-    left join person p on p.station_id = d.station_id and p.id = d.person_id
-    left join visit v on v.station_id = d.station_id and v.id = d.evidence_visit_id
-    left join app_user a on a.id = d.assigned_user_id
-    left join app_user u on u.id = d.settled_by
-    where d.station_id = ${stationId} and d.roster_id = ${rosterId}
-    order by d.row_number nulls last, d.created_at, d.rule`.execute(tx);
-  const items: PayoutReportItem[] = rows.rows.map((r) => ({
-    rule: r.rule,
-    rowNumber: r.row_number,
-    name: r.name ?? "",
-    idMasked: r.id_masked,
-    messageZh: r.message_zh,
-    messageEn: r.message_en,
-    status: r.status,
-    outcome: r.outcome,
-    note: r.note,
-    assignedTo: r.assigned_to,
-    evidenceVisitOn: dateText(r.evidence_visit_on),
-    settledBy: r.settled_by,
-    settledAt: toIso(r.settled_at),
+  const items: PayoutReportItem[] = (await listDiscrepancies(tx, stationId, { rosterId })).map((d) => ({
+    rule: d.rule as PayoutRuleKey,
+    rowNumber: d.row_number,
+    name: d.name ?? "",
+    idMasked: d.id_masked,
+    messageZh: d.message_zh,
+    messageEn: d.message_en,
+    status: d.status as "open" | "settled",
+    outcome: d.outcome as PayoutOutcomeKey | null,
+    note: d.note,
+    assignedTo: d.assigned_name,
+    evidenceVisitOn: d.evidence_visited_on,
+    settledBy: d.settled_by_name,
+    settledAt: toIso(d.settled_at),
   }));
   return {
     station: { plaqueName: roster.plaque_name, divisionCode: roster.division_code },

@@ -1,5 +1,6 @@
 import { recordAudit, type Tx } from "@shegong/db";
 import { fenFromDb, PAYOUT_OUTCOME_KEYS, PAYOUT_RULE_KEYS, type PayoutRuleKey } from "@shegong/domain";
+import { sql } from "kysely";
 import { z } from "zod";
 import { appError } from "../errors.ts";
 import { assertStationMembers } from "../shared/service-actor.ts";
@@ -35,31 +36,42 @@ export const ZDiscrepancyFilterSchema = z.object({
 });
 
 export async function listDiscrepancies(tx: Tx, stationId: string, filter: { rosterId?: string; status?: "open" | "settled"; rule?: PayoutRuleKey }) {
+  // The name and masked ID as the roster gave them, or from the registry for someone missing from it.
   let q = tx
-    .selectFrom("payout_discrepancy")
+    .selectFrom("payout_discrepancy as d")
+    .leftJoin("payout_roster_row as r", (j) => j.onRef("r.station_id", "=", "d.station_id").onRef("r.roster_id", "=", "d.roster_id").onRef("r.row_number", "=", "d.row_number"))
+    .leftJoin("person as p", (j) => j.onRef("p.station_id", "=", "d.station_id").onRef("p.id", "=", "d.person_id"))
+    .leftJoin("visit as v", (j) => j.onRef("v.station_id", "=", "d.station_id").onRef("v.id", "=", "d.evidence_visit_id"))
+    .leftJoin("app_user as a", "a.id", "d.assigned_user_id")
+    .leftJoin("app_user as u", "u.id", "d.settled_by")
     .select([
-      "id",
-      "roster_id",
-      "row_number",
-      "person_id",
-      "rule",
-      "message_zh",
-      "message_en",
-      "expected_fen",
-      "paid_fen",
-      "status",
-      "assigned_user_id",
-      "evidence_visit_id",
-      "outcome",
-      "note",
-      "settled_by",
-      "settled_at",
+      "d.id",
+      "d.roster_id",
+      "d.row_number",
+      "d.person_id",
+      "d.rule",
+      "d.message_zh",
+      "d.message_en",
+      "d.expected_fen",
+      "d.paid_fen",
+      "d.status",
+      "d.assigned_user_id",
+      "d.evidence_visit_id",
+      "d.outcome",
+      "d.note",
+      "d.settled_by",
+      "d.settled_at",
+      "a.display_name as assigned_name",
+      "u.display_name as settled_by_name",
+      sql<string | null>`v.visited_on::text`.as("evidence_visited_on"),
+      sql<string | null>`coalesce(r.name, p.name)`.as("name"),
+      sql<string | null>`coalesce(r.id_masked, p.id_masked)`.as("id_masked"),
     ])
-    .where("station_id", "=", stationId);
-  if (filter.rosterId) q = q.where("roster_id", "=", filter.rosterId);
-  if (filter.status) q = q.where("status", "=", filter.status);
-  if (filter.rule) q = q.where("rule", "=", filter.rule);
-  const rows = await q.orderBy("created_at").orderBy("row_number").execute();
+    .where("d.station_id", "=", stationId);
+  if (filter.rosterId) q = q.where("d.roster_id", "=", filter.rosterId);
+  if (filter.status) q = q.where("d.status", "=", filter.status);
+  if (filter.rule) q = q.where("d.rule", "=", filter.rule);
+  const rows = await q.orderBy("d.created_at").orderBy("d.row_number").execute();
   return rows.map((r) => ({ ...r, expected_fen: r.expected_fen === null ? null : fenFromDb(r.expected_fen), paid_fen: r.paid_fen === null ? null : fenFromDb(r.paid_fen) }));
 }
 

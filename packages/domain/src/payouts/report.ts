@@ -14,7 +14,7 @@ export const PAYOUT_OUTCOMES: Readonly<Record<PayoutOutcomeKey, BilingualMessage
   correct: { zh: "核实无误", en: "Correct after all" },
   stop_payment: { zh: "停发", en: "Stop payment" },
   recover_overpayment: { zh: "追回多发", en: "Recover overpayment" },
-  add_to_roster: { zh: "补录名单", en: "Add to roster" },
+  add_to_roster: { zh: "纳入发放", en: "Add to roster" },
 };
 
 /** Where a signed report goes: the township (purchaser, R16) or the city/county bureau (R15). */
