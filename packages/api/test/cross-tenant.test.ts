@@ -209,9 +209,9 @@ export const CROSS_TENANT: Record<string, Attack> = {
     (await w.as("a.admin")).payouts.exportReport({ stationId: w.stations.a, rosterId: bPayout.rosterId }),
   ],
   "payouts.signReport": async (w) => [
-    ...(await stationAttack(w, (c) => c.payouts.signReport({ stationId: w.stations.b, rosterId: bPayout.rosterId }))),
+    ...(await stationAttack(w, (c) => c.payouts.signReport({ stationId: w.stations.b, rosterId: bPayout.rosterId, idempotencyKey: key() }))),
     // A's head on A's own station naming B's roster: nothing to sign there.
-    (await w.as("a.admin")).payouts.signReport({ stationId: w.stations.a, rosterId: bPayout.rosterId }),
+    (await w.as("a.admin")).payouts.signReport({ stationId: w.stations.a, rosterId: bPayout.rosterId, idempotencyKey: key() }),
   ],
   "payouts.sendReport": async (w) => [
     ...(await stationAttack(w, (c) => c.payouts.sendReport({ stationId: w.stations.b, rosterId: bPayout.rosterId, to: "county" }))),

@@ -176,11 +176,14 @@ describe("payouts: rosters verified against the registry", () => {
     expect(draft.content.items.find((i) => i.rule === "missing_from_roster")).toMatchObject({ name: "马秀兰", rowNumber: null, status: "open" });
 
     // Only the station head signs; sending needs a signature first.
-    expect(await appCodeOf(worker.payouts.signReport({ stationId: world.stations.a, rosterId }))).toBe("FORBIDDEN");
+    expect(await appCodeOf(worker.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: key() }))).toBe("FORBIDDEN");
     expect(await appCodeOf(admin.payouts.sendReport({ stationId: world.stations.a, rosterId, to: "county" }))).toBe("PAYOUT_REPORT_NOT_SIGNED");
-    const signed = await admin.payouts.signReport({ stationId: world.stations.a, rosterId });
+    const signKey = key();
+    const signed = await admin.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: signKey });
     expect(signed.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(await appCodeOf(admin.payouts.signReport({ stationId: world.stations.a, rosterId }))).toBe("PAYOUT_REPORT_SIGNED");
+    // The same request again (a lost answer) gets the same signature; a new one is refused.
+    expect(await admin.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: signKey })).toEqual(signed);
+    expect(await appCodeOf(admin.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: key() }))).toBe("PAYOUT_REPORT_SIGNED");
 
     // Work goes on after signing; the signed report keeps what was true when it was signed.
     const open = (await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId, status: "open", rule: "name_mismatch" }))[0]!;

@@ -11,11 +11,12 @@ import {
   type PayoutReportRecipient,
 } from "@shegong/domain";
 import { Alert, Button, Card, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { downloadBase64 } from "../features/ledgers/ledger-files.ts";
 import { useStation } from "../features/workspace/station-context.tsx";
 import { useI18n } from "../i18n/locale.tsx";
+import { newIdempotencyKey } from "../lib/idempotency-key.ts";
 import { Link } from "../router.tsx";
 import { queryClient, trpc } from "../trpc.ts";
 
@@ -29,6 +30,7 @@ export function PayoutReportPage({ rosterId }: { rosterId: string }) {
   const { t, pick } = useI18n();
   const { stationId, can } = useStation();
   const [to, setTo] = useState<PayoutReportRecipient>("township");
+  const signKey = useRef(newIdempotencyKey());
   const report = useQuery(trpc.payouts.report.queryOptions({ stationId, rosterId }));
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.payouts.report.queryKey({ stationId, rosterId }) });
@@ -65,7 +67,7 @@ export function PayoutReportPage({ rosterId }: { rosterId: string }) {
           {t("payouts.report.export")}
         </Button>
         {!signature && can("payouts.sign") && (
-          <Popconfirm title={t("payouts.report.signConfirm")} onConfirm={() => sign.mutate({ stationId, rosterId })} okButtonProps={{ "data-testid": "payout-report-sign-confirm" } as never}>
+          <Popconfirm title={t("payouts.report.signConfirm")} onConfirm={() => sign.mutate({ stationId, rosterId, idempotencyKey: signKey.current })} okButtonProps={{ "data-testid": "payout-report-sign-confirm" } as never}>
             <Button type="primary" loading={sign.isPending} data-testid="payout-report-sign">
               {t("payouts.report.sign")}
             </Button>

@@ -70,11 +70,16 @@ export const payoutsRouter = router({
       }),
     ),
 
-  /** The station head signs the report off: frozen and fingerprinted (SHA-256), once. */
+  /**
+   * The station head signs the report off: frozen and fingerprinted (SHA-256), once. Keyed, so a
+   * retry after a lost answer gets the signature back rather than "already signed".
+   */
   signReport: authedProcedure
     .meta({ access: "station", permission: "payouts.sign", write: true })
-    .input(rosterInput)
-    .mutation(({ ctx, input }) => ctx.tx((tx) => signPayoutReport(tx, actorOf(ctx, input.stationId), input.rosterId))),
+    .input(rosterInput.extend({ idempotencyKey: ZIdempotencyKeySchema }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx((tx) => once(tx, { userId: ctx.userId, key: input.idempotencyKey, procedure: "payouts.signReport", input }, () => signPayoutReport(tx, actorOf(ctx, input.stationId), input.rosterId))),
+    ),
 
   /** Sends the signed report to the township or the county bureau, once. */
   sendReport: authedProcedure
