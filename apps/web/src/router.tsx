@@ -51,6 +51,8 @@ export type Route =
   | { name: "stationStaff"; stationId: string }
   | { name: "stationDisclosure"; stationId: string }
   | { name: "compliancePanel"; divisionCode: string }
+  | { name: "stationPayoutReport"; stationId: string; rosterId: string }
+  | { name: "payoutSummary"; divisionCode: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -83,12 +85,14 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/staff$`, "i"), (m) => ({ name: "stationStaff", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/disclosure$`, "i"), (m) => ({ name: "stationDisclosure", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/payouts/${UUID}/report$`, "i"), (m) => ({ name: "stationPayoutReport", stationId: m[1] ?? "", rosterId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/agreements$`, "i"), (m) => ({ name: "stationAgreements", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/contractors$/, (m) => ({ name: "contractors", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/filings$/, (m) => ({ name: "filings", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/funds$/, (m) => ({ name: "fundSupervision", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/payouts$/, (m) => ({ name: "payoutSummary", divisionCode: m[1] ?? "" })],
   [/^\/contractor$/, () => ({ name: "myContractor" })],
   [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
 ];
@@ -124,7 +128,8 @@ export type StationRoute = Extract<
       | "stationWorklog"
       | "stationPayouts"
       | "stationStaff"
-      | "stationDisclosure";
+      | "stationDisclosure"
+      | "stationPayoutReport";
   }
 >;
 

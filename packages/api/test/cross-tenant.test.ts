@@ -201,6 +201,28 @@ export const CROSS_TENANT: Record<string, Attack> = {
     (await w.as("a.admin")).payouts.settle({ stationId: w.stations.a, discrepancyId: bPayout.discrepancyId, outcome: "stop_payment", note: "x" }),
     (await w.as("a.worker")).payouts.settle({ stationId: w.stations.a, discrepancyId: bPayout.discrepancyId, evidenceVisitId: bPerson.visitId }),
   ],
+  "payouts.report": async (w) => [
+    ...(await stationAttack(w, (c) => c.payouts.report({ stationId: w.stations.b, rosterId: bPayout.rosterId }))),
+    (await w.as("a.admin")).payouts.report({ stationId: w.stations.a, rosterId: bPayout.rosterId }),
+  ],
+  "payouts.exportReport": async (w) => [
+    ...(await stationAttack(w, (c) => c.payouts.exportReport({ stationId: w.stations.b, rosterId: bPayout.rosterId }))),
+    (await w.as("a.admin")).payouts.exportReport({ stationId: w.stations.a, rosterId: bPayout.rosterId }),
+  ],
+  "payouts.signReport": async (w) => [
+    ...(await stationAttack(w, (c) => c.payouts.signReport({ stationId: w.stations.b, rosterId: bPayout.rosterId, idempotencyKey: key() }))),
+    // A's head on A's own station naming B's roster: nothing to sign there.
+    (await w.as("a.admin")).payouts.signReport({ stationId: w.stations.a, rosterId: bPayout.rosterId, idempotencyKey: key() }),
+  ],
+  "payouts.sendReport": async (w) => [
+    ...(await stationAttack(w, (c) => c.payouts.sendReport({ stationId: w.stations.b, rosterId: bPayout.rosterId, to: "county" }))),
+    (await w.as("a.admin")).payouts.sendReport({ stationId: w.stations.a, rosterId: bPayout.rosterId, to: "county" }),
+  ],
+  "payouts.monthlySummary": async (w) => [
+    ...(await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a", "region.admin", "region.viewer"])).map((c) => c.payouts.monthlySummary({ divisionCode: "6523", month: "2026-11" })),
+    // The township officer reads its own township, not the city around it.
+    (await w.as("town.a")).payouts.monthlySummary({ divisionCode: "652301", month: "2026-11" }),
+  ],
   "visits.create": async (w) => [
     ...(await stationAttack(w, (c) => c.visits.create({ stationId: w.stations.b, visit: visitFor(bPerson.personId, bWorker.id), idempotencyKey: key() }))),
     // A's own station, naming B's person.
@@ -515,5 +537,6 @@ describe("cross-tenant harness", () => {
     expect((await b.payouts.rosters({ stationId: world.stations.b })).map((r) => r.id)).toEqual([bPayout.rosterId]);
     const bDiscrepancy = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId })).find((d) => d.id === bPayout.discrepancyId);
     expect(bDiscrepancy).toMatchObject({ status: "open", outcome: null, evidence_visit_id: null, settled_by: null });
+    expect((await b.payouts.report({ stationId: world.stations.b, rosterId: bPayout.rosterId })).signature).toBeNull();
   });
 });

@@ -867,7 +867,6 @@ export interface PayoutRosterRowTable {
   id_masked: string;
   amount_fen: Fen;
   account_last4: string | null;
-  person_id: string | null;
 }
 
 export interface PayoutDiscrepancyTable {
@@ -889,6 +888,20 @@ export interface PayoutDiscrepancyTable {
   settled_by: string | null;
   settled_at: Timestamp | null;
   created_at: Generated<Date>;
+}
+
+export interface PayoutReportTable {
+  station_id: string;
+  roster_id: string;
+  content: ColumnType<unknown, string, never>;
+  sha256: string;
+  signed_by: string;
+  signed_by_name: string;
+  signed_at: Generated<Date>;
+  sent_to: string | null;
+  sent_to_code: string | null;
+  sent_by: string | null;
+  sent_at: Timestamp | null;
 }
 
 export interface Database {
@@ -940,6 +953,7 @@ division: DivisionTable;
   payout_roster: PayoutRosterTable;
   payout_roster_row: PayoutRosterRowTable;
   payout_discrepancy: PayoutDiscrepancyTable;
+  payout_report: PayoutReportTable;
   service_agreement: ServiceAgreementTable;
   agreement_event: AgreementEventTable;
   fund_allocation: FundAllocationTable;

@@ -68,6 +68,8 @@ export const APP_ERROR_CODES = [
   "STAFF_BELOW_DIPLOMA",
   "STAFF_NOT_STATIONED",
   "PUBLIC_MESSAGE_THROTTLED",
+  "PAYOUT_REPORT_SIGNED",
+  "PAYOUT_REPORT_NOT_SIGNED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -230,6 +232,11 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   },
   WORK_LOG_SUBMITTED: { zh: "该日工作日志已提交，不能再修改", en: "This day's work log has been submitted and can no longer change" },
   WORK_LOG_VERSION_CONFLICT: { zh: "工作日志已在别处修改，请刷新后再保存", en: "The work log was changed elsewhere; reload it and save again" },
+  PAYOUT_REPORT_SIGNED: {
+    zh: "该发放名单的核对报告已签发，签发后的报告不能再修改",
+    en: "This roster's verification report has already been signed; a signed report cannot change",
+  },
+  PAYOUT_REPORT_NOT_SIGNED: { zh: "核对报告须先签发才能报送", en: "The verification report must be signed before it is sent" },
   ACTIVITY_VERSION_CONFLICT: {
     zh: "活动记录已被他人修改，请刷新后再保存",
     en: "Someone else changed this activity meanwhile; reload it and save again",

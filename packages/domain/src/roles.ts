@@ -166,6 +166,9 @@ export const PERMISSIONS = [
   "disclosure.manage",
   "inbox.read",
   "inbox.handle",
+  // Payouts (issue 6): the station head signs the verification report; bureaus read the monthly counts.
+  "payouts.sign",
+  "payouts.supervise",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -193,6 +196,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.supervise",
     // R15: staffing plans are filed with the prefecture bureau.
     "staff.compliance",
+    "payouts.supervise",
   ],
   // R15: the city/county bureau supervises and evaluates, reading but not writing station work;
   // it keeps the contractor registry, supervises funds, and alone may authorise paying beyond an allocation.
@@ -211,9 +215,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // R15: checks staffing; complaints about a station reach the bureau that supervises it.
     "staff.compliance",
     "inbox.read",
+    "payouts.supervise",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
-  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read"],
+  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise"],
   // R18: the contractor runs the station and its public disclosure, drafts and files its agreements, records spending.
   contractor_admin: [
     "station.read",
@@ -253,6 +258,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "disclosure.manage",
     "inbox.read",
     "inbox.handle",
+    "payouts.sign",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],

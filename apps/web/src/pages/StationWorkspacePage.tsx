@@ -19,6 +19,7 @@ const CasePage = lazy(() => import("./CasePage.tsx").then((m) => ({ default: m.C
 const AgreementsPage = lazy(() => import("./AgreementsPage.tsx").then((m) => ({ default: m.AgreementsPage })));
 const WorkLogPage = lazy(() => import("./WorkLogPage.tsx").then((m) => ({ default: m.WorkLogPage })));
 const PayoutsPage = lazy(() => import("./PayoutsPage.tsx").then((m) => ({ default: m.PayoutsPage })));
+const PayoutReportPage = lazy(() => import("./PayoutReportPage.tsx").then((m) => ({ default: m.PayoutReportPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 const ActivitiesPage = lazy(() => import("./ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })));
 const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ default: m.ActivityPage })));
@@ -53,6 +54,7 @@ function sectionOf(route: StationRoute): Section {
     case "stationWorklog":
       return "worklog";
     case "stationPayouts":
+    case "stationPayoutReport":
       return "payouts";
     case "stationStaff":
       return "staff";
@@ -103,6 +105,8 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <StaffCompliancePage />;
     case "stationDisclosure":
       return <DisclosurePage />;
+    case "stationPayoutReport":
+      return <PayoutReportPage key={route.rosterId} rosterId={route.rosterId} />;
   }
 }
 

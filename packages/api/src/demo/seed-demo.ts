@@ -7,6 +7,7 @@ import { onboardStations } from "../stations/onboard-stations.ts";
 import { seedDemoActivities } from "./seed-activities.ts";
 import { seedDemoCase } from "./seed-cases.ts";
 import { seedDemoStaffAndDisclosure } from "./seed-disclosure.ts";
+import { seedDemoPayouts } from "./seed-payouts.ts";
 import { seedDemoRegistry } from "./seed-registry.ts";
 
 /** Demo mode only: one password for every demo account, printed in the README. */
@@ -152,6 +153,7 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
   });
   const people = await seedDemoRegistry(owner, cipher, liugongId);
   await seedDemoActivities(owner, liugongId);
+  await seedDemoPayouts(owner, cipher, liugongId);
   // One sample case, so the cases pages show what a case looks like from the first start.
   await seedDemoCase(owner, liugongId, { personId: people.get("杨玉珍") as string }, { workerId: userIds.get("liugong.worker") as string, supervisorId: userIds.get("liugong.supervisor") as string });
   return { created: true };
