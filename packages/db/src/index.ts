@@ -9,3 +9,4 @@ export * from "./bulk-insert.ts";
 export * from "./embedded-statistics.ts";
 export * from "./bulk-load.ts";
 export * from "./audit-retention.ts";
+export * from "./backup.ts";
