@@ -14,3 +14,6 @@ export { createDiskFileStore, type FileStore } from "./attachments/file-store.ts
 export { checkStationRollups, divisionRollupMismatches, markCurrentMonths, refreshDirtyRollups, refreshStation } from "./reporting/refresh-rollups.ts";
 export { loadSyntheticRegion, SYNTH_SCALES, type SynthOptions, type SynthReport, type SynthScale } from "./synth/load-synthetic-region.ts";
 export { upsertPayoutStandards, verifyPayouts, type VerifyPayoutsResult } from "./payouts/verify-roster.ts";
+export { exportStation, type StationExport } from "./stations/export-station.ts";
+export { importStation, readStationArchive, type StationImport } from "./stations/import-station.ts";
+export { StationArchiveError } from "./stations/station-archive.ts";

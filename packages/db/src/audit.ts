@@ -53,9 +53,9 @@ export interface AuditVerification {
 /**
  * Recomputes every chain with the same SQL function the insert trigger uses, and names the first
  * broken link. A pruned chain starts from its checkpoint (the last pruned event's seq and hash).
- * Runs as the owner: it must see every station's chain.
+ * Runs as the owner: it must see every station's chain (or the one chain asked for).
  */
-export async function verifyAuditChains(owner: Kysely<Database>): Promise<AuditVerification> {
+export async function verifyAuditChains(owner: Kysely<Database>, stationId?: string): Promise<AuditVerification> {
   const result = await sql<{
     station_id: string;
     seq: number;
@@ -68,6 +68,7 @@ export async function verifyAuditChains(owner: Kysely<Database>): Promise<AuditV
       e.prev_hash = coalesce(lag(e.hash) over w, c.through_hash, '\\x'::bytea) as ok_link,
       e.seq = coalesce(c.through_seq, 0) + row_number() over w as ok_seq
     from audit_event e left join audit_checkpoint c on c.station_id = e.station_id
+    where ${stationId ?? null}::uuid is null or e.station_id = ${stationId ?? null}::uuid
     window w as (partition by e.station_id order by e.seq)
     order by e.station_id, e.seq`.execute(owner);
   const chains = new Set<string>();

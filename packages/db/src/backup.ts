@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { verifyAuditChains } from "./audit.ts";
@@ -96,6 +96,11 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 }
 
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(resolve(folder), resolve(path));
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
 function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];
   const found: string[] = [];
@@ -131,7 +136,9 @@ export async function createBackup(options: BackupOptions): Promise<{ dir: strin
   try {
     const { file, inventory } = options.source.kind === "postgres" ? await dumpPostgres(options.source.url, partial) : await dumpPglite(options.source.dataDir, partial);
     let files: BackupManifest["files"] = null;
-    if (options.filesDir && existsSync(options.filesDir)) {
+    // PGlite's tarball already holds everything inside its data folder (files/ and pii.key included).
+    const filesInsideDump = options.source.kind === "pglite" && options.filesDir !== undefined && isInside(options.filesDir, options.source.dataDir);
+    if (options.filesDir && existsSync(options.filesDir) && !filesInsideDump) {
       // After the snapshot: a file stored meanwhile comes along (harmless); none the snapshot names is missing,
       // since the attachment code stores the bytes before the row that names them commits.
       cpSync(options.filesDir, join(partial, "files"), { recursive: true, filter: (src) => !src.endsWith(".part") });
