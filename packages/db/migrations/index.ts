@@ -15,7 +15,7 @@ import * as payouts from "./2026-11-28-10-payouts.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
 import * as mfa from "./2026-11-28-04-mfa.ts";
-import * as auditRetention from "./2026-11-28-11-audit-retention.ts";
+import * as auditRetention from "./2026-11-28-24-audit-retention.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -35,5 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-08-more-attachment-owners": moreAttachmentOwners,
   "2026-11-28-09-division-rollups": divisionRollups,
   "2026-11-28-10-payouts": payouts,
-  "2026-11-28-11-audit-retention": auditRetention,
+  "2026-11-28-24-audit-retention": auditRetention,
 };
