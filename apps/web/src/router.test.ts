@@ -22,11 +22,14 @@ describe("matchRoute", () => {
     expect(matchRoute(`/station/${id}/supervision`)).toEqual({ name: "stationSupervision", stationId: id });
     expect(matchRoute(`/station/${id}/worklog`)).toEqual({ name: "stationWorklog", stationId: id });
     expect(matchRoute(`/station/${id}/payouts`)).toEqual({ name: "stationPayouts", stationId: id });
+    expect(matchRoute(`/station/${id}/payouts/${personId}/report`)).toEqual({ name: "stationPayoutReport", stationId: id, rosterId: personId });
+    expect(matchRoute("/console/652301/payouts")).toEqual({ name: "payoutSummary", divisionCode: "652301" });
     expect(matchRoute("/console/6523/")).toEqual({ name: "console", divisionCode: "6523" });
     expect(matchRoute(`/station/${id}/agreements`)).toEqual({ name: "stationAgreements", stationId: id });
     expect(matchRoute("/console/652301/contractors")).toEqual({ name: "contractors", divisionCode: "652301" });
     expect(matchRoute("/console/6523/filings")).toEqual({ name: "filings", divisionCode: "6523" });
     expect(matchRoute("/console/652301/funds")).toEqual({ name: "fundSupervision", divisionCode: "652301" });
+    expect(matchRoute("/console/652301/compliance")).toEqual({ name: "compliancePanel", divisionCode: "652301" });
     expect(matchRoute("/contractor")).toEqual({ name: "myContractor" });
     expect(matchRoute("/region/65")).toEqual({ name: "region", divisionCode: "65" });
   });

@@ -48,6 +48,11 @@ export type Route =
   | { name: "stationSupervision"; stationId: string }
   | { name: "stationWorklog"; stationId: string }
   | { name: "stationPayouts"; stationId: string }
+  | { name: "stationStaff"; stationId: string }
+  | { name: "stationDisclosure"; stationId: string }
+  | { name: "compliancePanel"; divisionCode: string }
+  | { name: "stationPayoutReport"; stationId: string; rosterId: string }
+  | { name: "payoutSummary"; divisionCode: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -77,12 +82,17 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/supervision$`, "i"), (m) => ({ name: "stationSupervision", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/worklog$`, "i"), (m) => ({ name: "stationWorklog", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/payouts$`, "i"), (m) => ({ name: "stationPayouts", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/staff$`, "i"), (m) => ({ name: "stationStaff", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/disclosure$`, "i"), (m) => ({ name: "stationDisclosure", stationId: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/payouts/${UUID}/report$`, "i"), (m) => ({ name: "stationPayoutReport", stationId: m[1] ?? "", rosterId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/agreements$`, "i"), (m) => ({ name: "stationAgreements", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/contractors$/, (m) => ({ name: "contractors", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/filings$/, (m) => ({ name: "filings", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/funds$/, (m) => ({ name: "fundSupervision", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/payouts$/, (m) => ({ name: "payoutSummary", divisionCode: m[1] ?? "" })],
   [/^\/contractor$/, () => ({ name: "myContractor" })],
   [/^\/region\/(\d{2,6})$/, (m) => ({ name: "region", divisionCode: m[1] ?? "" })],
 ];
@@ -116,7 +126,10 @@ export type StationRoute = Extract<
       | "stationResources"
       | "stationSupervision"
       | "stationWorklog"
-      | "stationPayouts";
+      | "stationPayouts"
+      | "stationStaff"
+      | "stationDisclosure"
+      | "stationPayoutReport";
   }
 >;
 

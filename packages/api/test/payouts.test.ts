@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId } from "./ids.ts";
-import { workbook } from "./xlsx.ts";
+import { readBack, workbook } from "./xlsx.ts";
 import { createWorld, type World } from "./world.ts";
 
 const key = () => `k${Math.random().toString(36).slice(2, 12)}`;
@@ -160,5 +160,73 @@ describe("payouts: rosters verified against the registry", () => {
     expect(Object.fromEntries(Object.entries(second.counts).filter(([, n]) => n > 0))).toEqual({ paid_twice: 1 });
     const list = await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId: second.rosterId });
     expect(list.map((d) => [d.rule, d.row_number])).toEqual([["paid_twice", 2]]);
+  });
+
+  it("the report: counts per rule, settled and open items; signed once, frozen and fingerprinted; sent once", async () => {
+    const worker = await world.as("a.worker");
+    const admin = await world.as("a.admin");
+    const draft = await worker.payouts.report({ stationId: world.stations.a, rosterId });
+    expect(draft.signature).toBeNull();
+    expect(draft.content.totals).toEqual({ discrepancies: 7, open: 6, settled: 1 });
+    expect(draft.content.byRule.find((r) => r.rule === "died_before_month")).toEqual({ rule: "died_before_month", total: 1, open: 0, settled: 1 });
+    expect(draft.content.byOutcome.recover_overpayment).toBe(1);
+    const died = draft.content.items.find((i) => i.rule === "died_before_month")!;
+    expect(died).toMatchObject({ name: "张德明", status: "settled", outcome: "recover_overpayment", settledBy: "a.worker", evidenceVisitOn: "2026-11-03" });
+    expect(died.idMasked).toMatch(/\*{8}/);
+    expect(draft.content.items.find((i) => i.rule === "missing_from_roster")).toMatchObject({ name: "马秀兰", rowNumber: null, status: "open" });
+
+    // Only the station head signs; sending needs a signature first.
+    expect(await appCodeOf(worker.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: key() }))).toBe("FORBIDDEN");
+    expect(await appCodeOf(admin.payouts.sendReport({ stationId: world.stations.a, rosterId, to: "county" }))).toBe("PAYOUT_REPORT_NOT_SIGNED");
+    const signKey = key();
+    const signed = await admin.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: signKey });
+    expect(signed.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The same request again (a lost answer) gets the same signature; a new one is refused.
+    expect(await admin.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: signKey })).toEqual(signed);
+    expect(await appCodeOf(admin.payouts.signReport({ stationId: world.stations.a, rosterId, idempotencyKey: key() }))).toBe("PAYOUT_REPORT_SIGNED");
+
+    // Work goes on after signing; the signed report keeps what was true when it was signed.
+    const open = (await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId, status: "open", rule: "name_mismatch" }))[0]!;
+    expect((await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId, rule: "name_mismatch" })).map((d) => d.rule)).toEqual(["name_mismatch"]);
+    await worker.payouts.settle({ stationId: world.stations.a, discrepancyId: open.id, outcome: "correct", note: "维吾尔族姓名全称与简写，同一人" });
+    const frozen = await worker.payouts.report({ stationId: world.stations.a, rosterId });
+    expect(frozen.signature).toMatchObject({ sha256: signed.sha256, intact: true, signedByName: "a.admin", sentTo: null });
+    expect(frozen.content.totals).toEqual({ discrepancies: 7, open: 6, settled: 1 });
+
+    // The database keeps it frozen, even for a write that slips past the application.
+    await expect(
+      world.dbs.owner.db.updateTable("payout_report").set({ sha256: "0".repeat(64) }).where("roster_id", "=", rosterId).execute(),
+    ).rejects.toThrow(/frozen/);
+
+    const sent = await admin.payouts.sendReport({ stationId: world.stations.a, rosterId, to: "county" });
+    expect(sent).toMatchObject({ sentTo: "county", sentToCode: "652301" });
+    expect(await appCodeOf(admin.payouts.sendReport({ stationId: world.stations.a, rosterId, to: "township" }))).toBe("PAYOUT_REPORT_SIGNED");
+
+    const exported = await worker.payouts.exportReport({ stationId: world.stations.a, rosterId });
+    expect(exported.fileName).toContain("高龄补贴发放核对报告");
+    const sheet = (await readBack(exported.base64)).map((r) => r.map((c) => String(c ?? "")).join("|"));
+    expect(sheet[0]).toContain("2026-11高龄补贴发放核对报告");
+    expect(sheet[1]).toContain("已签发");
+    expect(sheet.join("\n")).toContain(`SHA-256 ${signed.sha256}`);
+    expect(sheet.findIndex((l) => l.includes("二、已办结事项"))).toBeLessThan(sheet.findIndex((l) => l.includes("三、未办结事项")));
+    const audit = await world.dbs.owner.db.selectFrom("audit_event").select("action").where("target", "=", rosterId).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(["payouts.report.export", "payouts.report.send", "payouts.report.sign", "payouts.verify"]);
+  });
+
+  it("the bureau's monthly summary: per station, counts per rule open and settled, reports signed and sent; no personal data", async () => {
+    const city = await world.as("city.sup");
+    const summary = await city.payouts.monthlySummary({ divisionCode: "652301", month: "2026-11" });
+    const a = summary.find((s) => s.stationId === world.stations.a)!;
+    expect(a).toMatchObject({ rosters: 2, rowsTotal: 9, reportsSigned: 1, reportsSent: 1, sentTo: ["county"] });
+    expect(a.byRule.died_before_month).toEqual({ open: 0, settled: 1 });
+    expect(a.byRule.paid_twice).toEqual({ open: 2, settled: 0 });
+    expect(a.open + a.settled).toBe(8);
+    const b = summary.find((s) => s.stationId === world.stations.b)!;
+    expect(b).toMatchObject({ rosters: 1, reportsSigned: 0 });
+    expect(JSON.stringify(summary)).not.toMatch(/张德明|王建国|\*{8}/);
+    const town = await world.as("town.a");
+    expect((await town.payouts.monthlySummary({ divisionCode: "652301105", month: "2026-11" })).map((s) => s.stationId)).toEqual([world.stations.a]);
+    const pref = await world.as("changji.pref");
+    expect((await pref.payouts.monthlySummary({ divisionCode: "6523", month: "2026-11", kind: "child_allowance" })).every((s) => s.rosters === 0)).toBe(true);
   });
 });

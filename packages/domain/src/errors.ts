@@ -65,6 +65,11 @@ export const APP_ERROR_CODES = [
   "ACTIVITY_VERSION_CONFLICT",
   "WORK_LOG_SUBMITTED",
   "WORK_LOG_VERSION_CONFLICT",
+  "STAFF_BELOW_DIPLOMA",
+  "STAFF_NOT_STATIONED",
+  "PUBLIC_MESSAGE_THROTTLED",
+  "PAYOUT_REPORT_SIGNED",
+  "PAYOUT_REPORT_NOT_SIGNED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -227,9 +232,26 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   },
   WORK_LOG_SUBMITTED: { zh: "该日工作日志已提交，不能再修改", en: "This day's work log has been submitted and can no longer change" },
   WORK_LOG_VERSION_CONFLICT: { zh: "工作日志已在别处修改，请刷新后再保存", en: "The work log was changed elsewhere; reload it and save again" },
+  PAYOUT_REPORT_SIGNED: {
+    zh: "该发放名单的核对报告已签发，签发后的报告不能再修改",
+    en: "This roster's verification report has already been signed; a signed report cannot change",
+  },
+  PAYOUT_REPORT_NOT_SIGNED: { zh: "核对报告须先签发才能报送", en: "The verification report must be signed before it is sent" },
   ACTIVITY_VERSION_CONFLICT: {
     zh: "活动记录已被他人修改，请刷新后再保存",
     en: "Someone else changed this activity meanwhile; reload it and save again",
+  },
+  STAFF_BELOW_DIPLOMA: {
+    zh: "驻站社工须具有大专及以上学历，该人员学历低于大专，不能安排驻站",
+    en: "Resident social workers need a diploma (大专) or above; this person's education is below that, so they cannot be stationed",
+  },
+  STAFF_NOT_STATIONED: {
+    zh: "该人员未在本站驻站（或已离站），不能登记考勤",
+    en: "This person is not stationed here (or has left), so no attendance can be recorded",
+  },
+  PUBLIC_MESSAGE_THROTTLED: {
+    zh: "提交过于频繁，请稍后再试",
+    en: "Too many submissions; please try again later",
   },
 };
 

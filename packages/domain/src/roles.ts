@@ -158,6 +158,17 @@ export const PERMISSIONS = [
   "funds.supervise",
   // Cases: who answers for a case is the station lead's or the supervisor's call, not the worker's own.
   "case.assign",
+  // Staff compliance (issue 5 item 4): stationing workers and recording training is the station
+  // lead's; the bureaus and the township read every station's compliance panel.
+  "staff.manage",
+  "staff.compliance",
+  // Public disclosure (issue 5 item 9): what the page says, and the inbox behind its form.
+  "disclosure.manage",
+  "inbox.read",
+  "inbox.handle",
+  // Payouts (issue 6): the station head signs the verification report; bureaus read the monthly counts.
+  "payouts.sign",
+  "payouts.supervise",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -183,6 +194,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "agreement.file",
     "funds.read",
     "funds.supervise",
+    // R15: staffing plans are filed with the prefecture bureau.
+    "staff.compliance",
+    "payouts.supervise",
   ],
   // R15: the city/county bureau supervises and evaluates, reading but not writing station work;
   // it keeps the contractor registry, supervises funds, and alone may authorise paying beyond an allocation.
@@ -198,9 +212,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.manage",
     "funds.override",
     "funds.supervise",
+    // R15: checks staffing; complaints about a station reach the bureau that supervises it.
+    "staff.compliance",
+    "inbox.read",
+    "payouts.supervise",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
-  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage"],
+  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise"],
   // R18: the contractor runs the station and its public disclosure, drafts and files its agreements, records spending.
   contractor_admin: [
     "station.read",
@@ -213,6 +231,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "agreement.manage",
     "funds.read",
     "funds.spend",
+    "staff.manage",
+    "disclosure.manage",
+    "inbox.read",
+    "inbox.handle",
   ],
   station_admin: [
     "station.read",
@@ -232,6 +254,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.read",
     "funds.spend",
     "case.assign",
+    "staff.manage",
+    "disclosure.manage",
+    "inbox.read",
+    "inbox.handle",
+    "payouts.sign",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],

@@ -9,6 +9,8 @@ import { ConsolePage } from "../pages/ConsolePage.tsx";
 import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx";
 import { FilingsPage } from "../pages/FilingsPage.tsx";
 import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
+import { CompliancePanelPage } from "../pages/CompliancePanelPage.tsx";
+import { PayoutSummaryPage } from "../pages/PayoutSummaryPage.tsx";
 import { MfaVerifyPage } from "../features/security/MfaVerifyPage.tsx";
 import { RequiredEnrolmentPage, RequiredPasswordChangePage } from "../features/security/RequiredStepPages.tsx";
 import { LoginPage } from "../pages/LoginPage.tsx";
@@ -40,6 +42,9 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationSupervision":
     case "stationWorklog":
     case "stationPayouts":
+    case "stationStaff":
+    case "stationDisclosure":
+    case "stationPayoutReport":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
     case "console":
@@ -56,6 +61,10 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <FilingsPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "fundSupervision":
       return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "compliancePanel":
+      return <CompliancePanelPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "payoutSummary":
+      return <PayoutSummaryPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "myContractor":
       return <MyContractorPage />;
     case "security":

@@ -19,14 +19,17 @@ const CasePage = lazy(() => import("./CasePage.tsx").then((m) => ({ default: m.C
 const AgreementsPage = lazy(() => import("./AgreementsPage.tsx").then((m) => ({ default: m.AgreementsPage })));
 const WorkLogPage = lazy(() => import("./WorkLogPage.tsx").then((m) => ({ default: m.WorkLogPage })));
 const PayoutsPage = lazy(() => import("./PayoutsPage.tsx").then((m) => ({ default: m.PayoutsPage })));
+const PayoutReportPage = lazy(() => import("./PayoutReportPage.tsx").then((m) => ({ default: m.PayoutReportPage })));
 const LedgersPage = lazy(() => import("./LedgersPage.tsx").then((m) => ({ default: m.LedgersPage })));
 const ActivitiesPage = lazy(() => import("./ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })));
 const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ default: m.ActivityPage })));
 const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ default: m.VolunteersPage })));
 const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
+const StaffCompliancePage = lazy(() => import("./StaffCompliancePage.tsx").then((m) => ({ default: m.StaffCompliancePage })));
+const DisclosurePage = lazy(() => import("./DisclosurePage.tsx").then((m) => ({ default: m.DisclosurePage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "disclosure";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -51,7 +54,12 @@ function sectionOf(route: StationRoute): Section {
     case "stationWorklog":
       return "worklog";
     case "stationPayouts":
+    case "stationPayoutReport":
       return "payouts";
+    case "stationStaff":
+      return "staff";
+    case "stationDisclosure":
+      return "disclosure";
     case "station":
       return "overview";
     default:
@@ -93,6 +101,12 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <WorkLogPage />;
     case "stationPayouts":
       return <PayoutsPage />;
+    case "stationStaff":
+      return <StaffCompliancePage />;
+    case "stationDisclosure":
+      return <DisclosurePage />;
+    case "stationPayoutReport":
+      return <PayoutReportPage key={route.rosterId} rosterId={route.rosterId} />;
   }
 }
 
@@ -133,6 +147,8 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
     { key: "payouts", path: `${base}/payouts`, label: t("station.nav.payouts") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
+    { key: "staff", path: `${base}/staff`, label: t("station.nav.staff") },
+    ...(context.can("disclosure.manage") || context.can("inbox.read") ? [{ key: "disclosure" as const, path: `${base}/disclosure`, label: t("station.nav.disclosure") }] : []),
   ];
 
   return (

@@ -6,6 +6,8 @@ import { createUser } from "../users/manage-users.ts";
 import { onboardStations } from "../stations/onboard-stations.ts";
 import { seedDemoActivities } from "./seed-activities.ts";
 import { seedDemoCase } from "./seed-cases.ts";
+import { seedDemoStaffAndDisclosure } from "./seed-disclosure.ts";
+import { seedDemoPayouts } from "./seed-payouts.ts";
 import { seedDemoRegistry } from "./seed-registry.ts";
 
 /** Demo mode only: one password for every demo account, printed in the README. */
@@ -146,10 +148,12 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
       .where("display_name", "=", "马建国")
       .execute();
     await seedDemoAgreement(tx, liugong.id, contractor.id, userIds);
+    await seedDemoStaffAndDisclosure(tx, liugong.id, userIds);
     return { liugongId: liugong.id, userIds };
   });
   const people = await seedDemoRegistry(owner, cipher, liugongId);
   await seedDemoActivities(owner, liugongId);
+  await seedDemoPayouts(owner, cipher, liugongId);
   // One sample case, so the cases pages show what a case looks like from the first start.
   await seedDemoCase(owner, liugongId, { personId: people.get("杨玉珍") as string }, { workerId: userIds.get("liugong.worker") as string, supervisorId: userIds.get("liugong.supervisor") as string });
   return { created: true };

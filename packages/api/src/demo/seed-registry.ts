@@ -38,7 +38,7 @@ const PEOPLE: DemoPerson[] = [
   { name: "陈国强", birth: "19660808", serial: 91, village: V.xialiugong, ethnicity: "01", categories: [["affairs_vagrant", "2025-02-14"]] },
 ];
 
-function demoId(birth: string, serial: number): string {
+export function demoId(birth: string, serial: number): string {
   const first17 = `652301${birth}${String(serial).padStart(3, "0")}`;
   return first17 + citizenIdCheckChar(first17);
 }

@@ -1,5 +1,5 @@
 import type { PersonalDataCipher } from "@shegong/auth";
-import { recordAudit, type Tx } from "@shegong/db";
+import { bulkInsert, recordAudit, type Tx } from "@shegong/db";
 import {
   fenFromDb,
   maskCitizenId,
@@ -111,46 +111,44 @@ export async function verifyPayouts(
   const station = await tx.selectFrom("station").select("division_code").where("id", "=", stationId).executeTakeFirstOrThrow();
   const first = monthFirstDay(input.month);
   const last = monthLastDay(input.month);
-  const people = await tx
-    .selectFrom("person as p")
-    .select(["p.id", "p.name", "p.id_blind", "p.birth_date", "p.died_on", "p.moved_out_on"])
-    .select((eb) =>
-      eb
-        .selectFrom("visit as v")
-        .select(sql<string>`max(v.visited_on)::text`.as("m"))
-        .whereRef("v.station_id", "=", "p.station_id")
-        .whereRef("v.person_id", "=", "p.id")
-        .as("last_visit_on"),
-    )
-    .where("p.station_id", "=", stationId)
-    .where((eb) =>
-      eb.or([
-        eb(sql<string>`encode(p.id_blind, 'hex')`, "in", blindHex),
-        eb(
-          "p.id",
-          "in",
-          eb
-            .selectFrom("person_category as c")
-            .select("c.person_id")
-            .where("c.station_id", "=", stationId)
-            .where("c.category", "in", kind.categories)
-            .where("c.start_date", "<=", last)
-            .where((w) => w.or([w("c.end_date", "is", null), w("c.end_date", ">", first)])),
-        ),
-      ]),
-    )
+  // Set-based, one statement: the roster's blind indexes travel as one array parameter (a 50,000-row
+  // roster would otherwise bind 50,000 parameters) and are matched as a hashed semi-join (`= any(array)`
+  // would scan the whole array for every person); last visits come from one grouped pass over the
+  // station's visits rather than a lookup per person.
+  const people = (
+    await sql<{ id: string; name: string; id_blind: Uint8Array; birth_date: unknown; died_on: unknown; moved_out_on: unknown; last_visit_on: string | null }>`
+      with roster as (select decode(x, 'hex') as id_blind from unnest(${blindHex}::text[]) as x),
+      holders as (
+        select c.person_id from person_category c
+        where c.station_id = ${stationId} and c.category = any(${kind.categories}::text[])
+          and c.start_date <= ${last} and (c.end_date is null or c.end_date > ${first})
+      ),
+      wanted as (
+        select p.id, p.name, p.id_blind, p.birth_date, p.died_on, p.moved_out_on from person p
+        where p.station_id = ${stationId} and (p.id_blind in (select id_blind from roster) or p.id in (select person_id from holders))
+      )
+      select w.*, lv.last_visit_on from wanted w
+      left join (
+        select v.person_id, max(v.visited_on)::text as last_visit_on from visit v
+        where v.station_id = ${stationId} and v.person_id in (select id from wanted)
+        group by v.person_id
+      ) lv on lv.person_id = w.id`.execute(tx)
+  ).rows;
+  // Every entry of the kind's categories at the station, grouped per person here rather than
+  // bound back as a list of ids: fewer parameters, and the holders are nearly all of them anyway.
+  const categories = await tx
+    .selectFrom("person_category")
+    .select(["person_id", "category", "start_date", "end_date"])
+    .where("station_id", "=", stationId)
+    .where("category", "in", kind.categories)
     .execute();
-  const ids = people.map((p) => p.id);
-  const categories = ids.length
-    ? await tx
-        .selectFrom("person_category")
-        .select(["person_id", "category", "start_date", "end_date"])
-        .where("station_id", "=", stationId)
-        .where("person_id", "in", ids)
-        .where("category", "in", kind.categories)
-        .execute()
-    : [];
   const dateText = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+  const categoriesOf = new Map<string, RegistryFacts["categories"]>();
+  for (const c of categories) {
+    const list = categoriesOf.get(c.person_id) ?? [];
+    list.push({ category: c.category as CategoryKey, startedOn: dateText(c.start_date) ?? "", endedOn: dateText(c.end_date) });
+    categoriesOf.set(c.person_id, list);
+  }
   const facts: RegistryFacts[] = people.map((p) => ({
     personId: p.id,
     idIndex: hex(p.id_blind),
@@ -158,9 +156,7 @@ export async function verifyPayouts(
     birthDate: dateText(p.birth_date) ?? "",
     deathDate: dateText(p.died_on),
     movedOutDate: dateText(p.moved_out_on),
-    categories: categories
-      .filter((c) => c.person_id === p.id)
-      .map((c) => ({ category: c.category as CategoryKey, startedOn: dateText(c.start_date) ?? "", endedOn: dateText(c.end_date) })),
+    categories: categoriesOf.get(p.id) ?? [],
     lastVisitOn: dateText(p.last_visit_on),
   }));
 
@@ -189,7 +185,6 @@ export async function verifyPayouts(
     { kind: input.kind, month: input.month, countyCode: station.division_code.slice(0, 6), visitWithinMonths: input.visitWithinMonths, paidElsewhere, onOtherRosters },
   );
 
-  const personOf = new Map(facts.map((f) => [f.idIndex, f.personId]));
   const roster = await tx
     .insertInto("payout_roster")
     .values({
@@ -206,39 +201,38 @@ export async function verifyPayouts(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await tx
-    .insertInto("payout_roster_row")
-    .values(
-      read.rows.map((r, i) => ({
-        station_id: stationId,
-        roster_id: roster.id,
-        row_number: r.rowNumber,
-        name: r.name,
-        id_blind: blinds[i] as Uint8Array,
-        id_masked: maskCitizenId(r.citizenId),
-        amount_fen: r.amountFen,
-        account_last4: r.accountLast4,
-        person_id: personOf.get(blindHex[i] ?? "") ?? null,
-      })),
-    )
-    .execute();
-  if (result.discrepancies.length > 0)
-    await tx
-      .insertInto("payout_discrepancy")
-      .values(
-        result.discrepancies.map((d) => ({
-          station_id: stationId,
-          roster_id: roster.id,
-          row_number: d.rowNumber,
-          person_id: d.personId,
-          rule: d.rule,
-          message_zh: d.zh,
-          message_en: d.en,
-          expected_fen: d.expectedFen ?? null,
-          paid_fen: d.paidFen ?? null,
-        })),
-      )
-      .execute();
+  // One statement per table whatever the roster's size (array parameters, not one per cell).
+  await bulkInsert(
+    tx,
+    "payout_roster_row",
+    { station_id: "uuid", roster_id: "uuid", row_number: "integer", name: "text", id_blind: "bytea", id_masked: "text", amount_fen: "int8", account_last4: "text" },
+    read.rows.map((r, i) => ({
+      station_id: stationId,
+      roster_id: roster.id,
+      row_number: r.rowNumber,
+      name: r.name,
+      id_blind: blinds[i] as Uint8Array,
+      id_masked: maskCitizenId(r.citizenId),
+      amount_fen: r.amountFen,
+      account_last4: r.accountLast4,
+    })),
+  );
+  await bulkInsert(
+    tx,
+    "payout_discrepancy",
+    { station_id: "uuid", roster_id: "uuid", row_number: "integer", person_id: "uuid", rule: "text", message_zh: "text", message_en: "text", expected_fen: "int8", paid_fen: "int8" },
+    result.discrepancies.map((d) => ({
+      station_id: stationId,
+      roster_id: roster.id,
+      row_number: d.rowNumber,
+      person_id: d.personId,
+      rule: d.rule,
+      message_zh: d.zh,
+      message_en: d.en,
+      expected_fen: d.expectedFen ?? null,
+      paid_fen: d.paidFen ?? null,
+    })),
+  );
   await recordAudit(tx, {
     stationId,
     actorUserId: actor.userId,
