@@ -17,9 +17,13 @@ export function preparePersonalData(env: TServerEnv): PersonalDataCipher {
 
 const EMBEDDED_ANALYZE_EVERY_MS = 10 * 60_000;
 
-/** The attachment store: SHEGONG_FILES_DIR, or files/ in the data folder. */
+/** Where attachment bytes live: SHEGONG_FILES_DIR, or files/ in the data folder. */
+export function fileStoreDir(env: TServerEnv): string {
+  return env.SHEGONG_FILES_DIR ? resolve(process.env.INIT_CWD || process.cwd(), env.SHEGONG_FILES_DIR) : join(readDbEnv().SHEGONG_DATA_DIR, "files");
+}
+
 export function prepareFileStore(env: TServerEnv): FileStore {
-  return createDiskFileStore(env.SHEGONG_FILES_DIR ? resolve(process.env.INIT_CWD || process.cwd(), env.SHEGONG_FILES_DIR) : join(readDbEnv().SHEGONG_DATA_DIR, "files"));
+  return createDiskFileStore(fileStoreDir(env));
 }
 
 export async function prepareDatabase(env: TServerEnv, pii: PersonalDataCipher, log: (line: string) => void = console.log): Promise<ShegongDb> {

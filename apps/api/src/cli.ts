@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { checkStationRollups, commitImport, freezeSnapshot, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, upsertPayoutStandards, verifyPayouts, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
-import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
+import { exportStation, importStation, StationArchiveError, checkStationRollups, commitImport, freezeSnapshot, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, upsertPayoutStandards, verifyPayouts, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
+import { auditRetentionCutoff, auditSigningKey, AuditChainBrokenError, createBackup, drillBackup, exportAuditEvents, generateAuditSigningSeed, pruneAuditEvents, readDbEnv, restoreBackup, verifyAuditExport, type BackupSource, recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
 import { ZMonthSchema, isIsoDate, ledgerKindOf, payoutKindOf, PAYOUT_RULES, PAYOUT_RULE_KEYS, ZPayoutMonthSchema, ZPayoutStandardSchema, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
 import { sql } from "kysely";
+import { ZodError } from "zod";
 import { resetSecondFactor } from "@shegong/auth";
-import { preparePersonalData } from "./bootstrap.ts";
+import { fileStoreDir, prepareFileStore, preparePersonalData } from "./bootstrap.ts";
 import { readServerEnv } from "./env.ts";
 
 const HELP: Record<string, string> = {
@@ -23,7 +24,21 @@ Commands:
                                     onboard townships as stations
   stations list [--json] [--under CODE]
                                     list stations
+  stations export SLUG --out FILE   write everything a station owns (checksummed archive; encrypted fields stay encrypted)
+  stations import FILE              restore a station archive into this deployment (all or nothing)
   audit verify                      verify every station's audit hash chain; names the first broken link
+  audit export --since DATE --out FILE
+                                    signed JSON lines (Ed25519, SHEGONG_AUDIT_SIGNING_KEY) after verifying every chain
+  audit verify-export FILE [--public-key B64]
+                                    check an export's signatures, hashes and links
+  audit prune [--before DATE] [--dry-run]
+                                    remove events older than the retention (SHEGONG_AUDIT_RETENTION_MONTHS, at least 6)
+  audit keygen                      print a new signing key and its public key
+  backup [--out DIR]                back up the database (pg_dump custom format / PGlite data folder) and attachment files
+  backup drill [--backup DIR] [--scratch URL]
+                                    restore the newest backup into a scratch database and compare it with the source (also: restore-drill)
+  restore BACKUP-DIR [--into URL | --data-dir DIR]
+                                    restore a backup into an empty database (default: DATABASE_URL or SHEGONG_DATA_DIR)
   ledgers [--json]                  list the ledger kinds (key and Chinese title)
   import --station SLUG --ledger KIND FILE.xlsx [--dry-run]
                                     import a ledger into a station's registry (exit 0 only when no row was rejected)
@@ -46,8 +61,21 @@ The embedded database can be opened by one process at a time: stop the server fi
     "pnpm shegong admin create --username NAME --role ROLE [--scope DIVISION-CODE] [--display-name NAME]\n  Roles: " +
     ROLES.join(", ") +
     "\n  The password is read from standard input (first line).\npnpm shegong admin reset-mfa --username NAME\n  Removes the account's second factor and ends its sessions (audited); it enrols again at the next sign-in.",
-  stations: "pnpm shegong stations onboard --division CODE [--division CODE…] | --all-under CODE [--status planned|onboarding]\npnpm shegong stations list [--json] [--under CODE]",
-  audit: "pnpm shegong audit verify\n  Exit code 0 when every chain is intact, 1 with the first broken link otherwise.",
+  stations:
+    "pnpm shegong stations onboard --division CODE [--division CODE…] | --all-under CODE [--status planned|onboarding]\npnpm shegong stations list [--json] [--under CODE]\n" +
+    "pnpm shegong stations export SLUG --out FILE\n  Writes every table with a station_id (read from the catalog), the station's row, its members (accounts, grants,\n  second factors), the contractors and accounts its rows name, and its attachment bytes, with a manifest of checksums.\n  ID numbers stay encrypted: the target needs the same SHEGONG_PII_KEY.\n" +
+    "pnpm shegong stations import FILE\n  Restores an archive, all or nothing. Refused (exit 1): a checksum fails, the station (id, slug or township) exists,\n  another schema version or PII key, an account or contractor name taken by someone else. Locks the audit table while it runs.",
+  audit:
+    "pnpm shegong audit verify\n  Exit code 0 when every chain is intact, 1 with the first broken link otherwise.\n" +
+    "pnpm shegong audit export --since YYYY-MM-DD|ISO-TIME --out FILE\n  Verifies every chain (exit 1 and no file when one is broken), then writes the events since then as JSON lines,\n  each signed with Ed25519 (SHEGONG_AUDIT_SIGNING_KEY): header, events per chain in sequence, trailer.\n" +
+    "pnpm shegong audit verify-export FILE [--public-key B64]\n  What the receiving system checks: signatures, each event's hash recomputed, links, the trailer. Exit 1 on any problem.\n" +
+    "pnpm shegong audit prune [--before DATE] [--dry-run]\n  Removes events older than SHEGONG_AUDIT_RETENTION_MONTHS (default 12, never under 6) from each chain's start,\n  keeping each chain's newest event and a checkpoint so the chains still verify. --before may only keep more.\n" +
+    "pnpm shegong audit keygen\n  Prints a new SHEGONG_AUDIT_SIGNING_KEY and the public key to give the receiving system.",
+  backup:
+    "pnpm shegong backup [--out DIR]\n  PostgreSQL: pg_dump --format=custom in the snapshot that also counts every table; PGlite: its data-folder tarball.\n  Attachment files are copied beside it; manifest.json (written last) holds the checksum, row counts and audit-chain heads.\n  DIR defaults to SHEGONG_BACKUP_DIR (./backups).\n" +
+    "pnpm shegong backup drill [--backup DIR] [--scratch URL]   (also: pnpm shegong restore-drill)\n  Restores the newest backup (or DIR) into a scratch database (PostgreSQL: a new database on the same server, dropped after,\n  or the empty database at --scratch URL; PGlite: in memory), compares row counts per table and every audit-chain head with\n  the manifest, verifies the restored chains, and finds each backed-up head in the live source. Exit 1 on any mismatch.",
+  restore:
+    "pnpm shegong restore BACKUP-DIR [--into URL | --data-dir DIR]\n  Restores into an empty database (PostgreSQL: pg_restore --single-transaction; PGlite: a new data folder), after checking\n  the dump's checksum. Attachment files go to SHEGONG_FILES_DIR. Refuses a target that is not empty.",
   payouts:
     "pnpm shegong payouts verify --station SLUG --kind advanced_age|child_allowance --month YYYY-MM FILE.xlsx [--visit-months N]\n  Verifies a payout roster (高龄补贴 / 儿童基本生活费) against the station's registry and keeps it with its discrepancies.\n  The same file for the same kind and month again changes nothing. Prints the count per rule.\n  Exit code 0 when verified (discrepancies or not); 1 when a row was rejected (nothing kept); 2 when the file cannot be read.\npnpm shegong payouts standards FILE.json\n  Loads payment standards: a JSON array of { kind, regionCode ('65' or a county code), band, validFrom, validTo, amountFen }; all or nothing.",
   ledgers: "pnpm shegong ledgers [--json]\n  The ledger kinds: key and Chinese title.",
@@ -84,6 +112,30 @@ async function stationIdOf(db: ShegongDb, slug: string): Promise<string> {
   return station.id;
 }
 
+/** A date (midnight in Beijing) or a full ISO time. */
+function parseMoment(text: string): Date | null {
+  const date = isIsoDate(text) ? new Date(`${text}T00:00:00+08:00`) : new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function backupSource(): BackupSource {
+  const dbEnv = readDbEnv();
+  return dbEnv.DATABASE_URL ? { kind: "postgres", url: dbEnv.DATABASE_URL } : { kind: "pglite", dataDir: dbEnv.SHEGONG_DATA_DIR };
+}
+
+/** A backup of a database that was never migrated is a backup of nothing: bring it up first. */
+async function migrateFirst(): Promise<void> {
+  await withOwner(async () => undefined);
+}
+
+function archiveFailure(error: unknown): never {
+  if (error instanceof StationArchiveError) {
+    console.error(`${error.code}: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
@@ -92,8 +144,8 @@ function fail(message: string): never {
 async function main(argv: string[]) {
   const [command, sub, ...rest] = argv;
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
-  if (!command || command === "help" || (wantsHelp && !HELP[command])) return console.log(HELP[""]);
-  if (wantsHelp) return console.log(HELP[command]);
+  if (!command || command === "help" || (wantsHelp && !HELP[command] && command !== "restore-drill")) return console.log(HELP[""]);
+  if (wantsHelp) return console.log(HELP[command === "restore-drill" ? "backup" : command]);
 
   switch (command) {
     case "migrate": {
@@ -183,9 +235,95 @@ async function main(argv: string[]) {
         });
         return;
       }
+      if (sub === "export") {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: "string" } } });
+        const slug = positionals[0];
+        if (!slug || !values.out) fail(HELP.stations as string);
+        const env = readServerEnv();
+        const exported = await withOwner((db) => exportStation(db.db, slug, preparePersonalData(env), prepareFileStore(env))).catch(archiveFailure);
+        writeFileSync(values.out, exported.bytes);
+        const rows = Object.values(exported.tables).reduce((a, b) => a + b, 0);
+        console.log(`wrote ${values.out}: ${exported.station.plaque_name} (${exported.station.slug}), ${rows} rows in ${Object.keys(exported.tables).length} tables, ${exported.files} files`);
+        return;
+      }
+      if (sub === "import") {
+        const path = rest[0];
+        if (!path) fail(HELP.stations as string);
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(readFileSync(path));
+        } catch {
+          fail(`cannot read ${path}`);
+        }
+        const env = readServerEnv();
+        const imported = await withOwner((db) => importStation(db.db, bytes, preparePersonalData(env), prepareFileStore(env))).catch(archiveFailure);
+        const rows = Object.values(imported.tables).reduce((a, b) => a + b, 0);
+        console.log(
+          `imported ${imported.station.plaque_name} (${imported.station.slug}): ${rows} rows in ${Object.keys(imported.tables).length} tables, ` +
+            `${imported.usersCreated} accounts created, ${imported.usersReused} already here, ${imported.files} files`,
+        );
+        return;
+      }
       fail(HELP.stations as string);
     }
     case "audit": {
+      if (sub === "keygen") {
+        const seed = generateAuditSigningSeed();
+        console.log(`SHEGONG_AUDIT_SIGNING_KEY=${seed}`);
+        console.log(`public key (give this to the receiving system): ${auditSigningKey(seed).publicKey}`);
+        return;
+      }
+      if (sub === "export") {
+        const { values } = parseArgs({ args: rest, options: { since: { type: "string" }, out: { type: "string" } } });
+        const since = values.since ? parseMoment(values.since) : null;
+        if (!since || !values.out) fail(HELP.audit as string);
+        const env = readServerEnv();
+        if (!env.SHEGONG_AUDIT_SIGNING_KEY) fail("SHEGONG_AUDIT_SIGNING_KEY is not set (pnpm shegong audit keygen)");
+        const key = auditSigningKey(env.SHEGONG_AUDIT_SIGNING_KEY);
+        const out = values.out;
+        const fd = openSync(out, "w");
+        try {
+          const summary = await withOwner((db) => exportAuditEvents(db.db, { since, key, writeLine: (line) => void writeSync(fd, line + "\n") }));
+          closeSync(fd);
+          console.log(`wrote ${out}: ${summary.events} events of ${summary.chains} chains since ${summary.since}, signed by ${summary.publicKey}`);
+        } catch (error) {
+          closeSync(fd);
+          rmSync(out, { force: true });
+          if (error instanceof AuditChainBrokenError) {
+            console.error(`BROKEN: ${error.message}; nothing exported`);
+            process.exit(1);
+          }
+          throw error;
+        }
+        return;
+      }
+      if (sub === "verify-export") {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "public-key": { type: "string" } } });
+        const path = positionals[0];
+        if (!path) fail(HELP.audit as string);
+        const check = verifyAuditExport(readFileSync(path, "utf8"), values["public-key"]);
+        for (const problem of check.problems.slice(0, 20)) console.log(`  ${problem}`);
+        console.log(check.ok ? `ok: ${check.events} events, every signature, hash and link checks` : `FAILED: ${check.problems.length} problems in ${check.events} events`);
+        process.exitCode = check.ok ? 0 : 1;
+        return;
+      }
+      if (sub === "prune") {
+        const { values } = parseArgs({ args: rest, options: { before: { type: "string" }, "dry-run": { type: "boolean" } } });
+        const env = readServerEnv();
+        const retention = auditRetentionCutoff(env.SHEGONG_AUDIT_RETENTION_MONTHS);
+        const before = values.before ? parseMoment(values.before) : retention;
+        if (!before) fail(HELP.audit as string);
+        if (before > retention) {
+          fail(`--before ${before.toISOString()} would remove events younger than the retention of ${env.SHEGONG_AUDIT_RETENTION_MONTHS} months (${retention.toISOString()}): refused`);
+        }
+        const result = await withOwner((db) => pruneAuditEvents(db.db, { cutoff: before, dryRun: values["dry-run"] })).catch((error: unknown) => {
+          if (!(error instanceof AuditChainBrokenError)) throw error;
+          console.error(`BROKEN: ${error.message}; nothing pruned`);
+          process.exit(1);
+        });
+        console.log(`${values["dry-run"] ? "dry run: would prune" : "pruned"} ${result.pruned} events older than ${result.cutoff} from ${result.chains.length} chains`);
+        return;
+      }
       if (sub !== "verify") fail(HELP.audit as string);
       const ok = await withOwner(async (db) => {
         const result = await verifyAuditChains(db.db);
@@ -198,6 +336,47 @@ async function main(argv: string[]) {
         return true;
       });
       process.exitCode = ok ? 0 : 1;
+      return;
+    }
+    case "backup":
+    case "restore-drill": {
+      const env = readServerEnv();
+      const backupDir = resolve(process.env.INIT_CWD || process.cwd(), env.SHEGONG_BACKUP_DIR);
+      const drill = command === "restore-drill" || sub === "drill";
+      const { values } = parseArgs({
+        args: sub === "drill" ? argv.slice(2) : argv.slice(1),
+        options: { out: { type: "string" }, backup: { type: "string" }, scratch: { type: "string" } },
+      });
+      if (command === "backup" && sub && sub !== "drill" && !sub.startsWith("-")) fail(HELP.backup as string);
+      if (!drill) {
+        const out = values.out ? resolve(process.env.INIT_CWD || process.cwd(), values.out) : backupDir;
+        await migrateFirst();
+        const { dir, manifest } = await createBackup({ source: backupSource(), backupDir: out, filesDir: fileStoreDir(env) });
+        const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+        console.log(`backup ${dir}: ${manifest.kind}, ${(manifest.dump.bytes / 1e6).toFixed(1)} MB, ${rows} rows in ${Object.keys(manifest.tables).length} tables, ${Object.keys(manifest.auditHeads).length} audit chains, ${manifest.files?.count ?? 0} files copied`);
+        if (manifest.kind === "pglite") console.log("note: the embedded data folder's tarball includes its pii.key: keep this backup as private as the data folder");
+        return;
+      }
+      const report = await drillBackup({ backupDir, backup: values.backup, source: backupSource(), scratchUrl: values.scratch }).catch((error: Error) => fail(`the drill could not run: ${error.message}`));
+      for (const m of report.mismatches) console.log(`MISMATCH ${m}`);
+      console.log(
+        `${report.mismatches.length === 0 ? "ok" : "FAILED"}: ${report.backup} restored into ${report.restoredInto} in ${report.seconds.toFixed(1)} s; ` +
+          `${report.tablesCompared} tables and ${report.chainsCompared} audit-chain heads compared with the source at ${report.manifest.createdAt}; ` +
+          `${report.sourceLinksFound} heads found in the live chains`,
+      );
+      process.exitCode = report.mismatches.length === 0 ? 0 : 1;
+      return;
+    }
+    case "restore": {
+      const { values, positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: { into: { type: "string" }, "data-dir": { type: "string" } } });
+      const dir = positionals[0];
+      if (!dir || !existsSync(join(dir, "manifest.json"))) fail(HELP.restore as string);
+      const env = readServerEnv();
+      const dbEnv = readDbEnv();
+      const into = values.into ?? (values["data-dir"] ? undefined : dbEnv.DATABASE_URL);
+      const target = into ? { kind: "postgres" as const, url: into } : { kind: "pglite" as const, dataDir: resolve(process.env.INIT_CWD || process.cwd(), values["data-dir"] ?? dbEnv.SHEGONG_DATA_DIR) };
+      const manifest = await restoreBackup(dir, target, { filesDir: target.kind === "postgres" ? fileStoreDir(env) : undefined }).catch((error: Error) => fail(`restore refused: ${error.message}`));
+      console.log(`restored ${dir} (${manifest.kind}, taken ${manifest.createdAt}) into ${target.kind === "postgres" ? target.url.replace(/:[^:@/]*@/, ":***@") : target.dataDir}; run \`pnpm shegong backup drill\` after the next backup`);
       return;
     }
     case "payouts": {
@@ -411,6 +590,11 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ZodError) {
+    // A configuration refused (e.g. SHEGONG_AUDIT_RETENTION_MONTHS under 6): say which and why.
+    for (const issue of error.issues) console.error(`configuration refused: ${issue.path.join(".")}: ${issue.message}`);
+    process.exit(2);
+  }
   const code = (error as { appCode?: string }).appCode;
   console.error(code ? `${code}: ${(error as Error).message} ${JSON.stringify((error as { details?: unknown }).details ?? "")}` : error);
   process.exit(1);

@@ -1,3 +1,4 @@
+import { AUDIT_RETENTION_MIN_MONTHS } from "@shegong/db";
 import { z } from "zod";
 
 const ZServerEnvSchema = z.object({
@@ -18,6 +19,16 @@ const ZServerEnvSchema = z.object({
   SHEGONG_FILES_DIR: z.string().optional(),
   // How often the reporting rollups catch up with the writes.
   SHEGONG_ROLLUP_REFRESH_SECONDS: z.coerce.number().min(1).max(3600).default(5),
+  // Where `pnpm shegong backup` writes (default: backups/ beside the data folder's parent, i.e. where the command runs).
+  SHEGONG_BACKUP_DIR: z.string().default("backups"),
+  // Audit events are kept at least this long (Cybersecurity Law art. 21: six months); shorter is refused.
+  SHEGONG_AUDIT_RETENTION_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(AUDIT_RETENTION_MIN_MONTHS, `SHEGONG_AUDIT_RETENTION_MONTHS must be at least ${AUDIT_RETENTION_MIN_MONTHS}: audit logs are kept six months or more`)
+    .default(12),
+  // base64 of a 32-byte Ed25519 seed (pnpm shegong audit keygen): signs audit exports.
+  SHEGONG_AUDIT_SIGNING_KEY: z.string().optional(),
 });
 
 export type TServerEnv = z.infer<typeof ZServerEnvSchema>;
@@ -35,5 +46,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): TServerEnv 
     SHEGONG_PII_KEY: env.SHEGONG_PII_KEY || undefined,
     SHEGONG_FILES_DIR: env.SHEGONG_FILES_DIR || undefined,
     SHEGONG_ROLLUP_REFRESH_SECONDS: env.SHEGONG_ROLLUP_REFRESH_SECONDS || undefined,
+    SHEGONG_BACKUP_DIR: env.SHEGONG_BACKUP_DIR || undefined,
+    SHEGONG_AUDIT_RETENTION_MONTHS: env.SHEGONG_AUDIT_RETENTION_MONTHS || undefined,
+    SHEGONG_AUDIT_SIGNING_KEY: env.SHEGONG_AUDIT_SIGNING_KEY || undefined,
   });
 }

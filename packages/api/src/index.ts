@@ -17,3 +17,6 @@ export { loadSyntheticRegion, SYNTH_SCALES, type SynthOptions, type SynthReport,
 export { upsertPayoutStandards, verifyPayouts, type VerifyPayoutsResult } from "./payouts/verify-roster.ts";
 export { findPublicStation, loadPublicPage, submitPublicMessage, STATION_MESSAGES_PER_HOUR, type PublicPageModel } from "./disclosure/public-page.ts";
 export { invalidatePublicPage, PublicPageCache, publicPageCache, type CachedPage } from "./disclosure/public-page-cache.ts";
+export { exportStation, type StationExport } from "./stations/export-station.ts";
+export { importStation, readStationArchive, type StationImport } from "./stations/import-station.ts";
+export { StationArchiveError } from "./stations/station-archive.ts";

@@ -52,9 +52,10 @@ export interface AuditVerification {
 
 /**
  * Recomputes every chain with the same SQL function the insert trigger uses, and names the first
- * broken link. Runs as the owner: it must see every station's chain.
+ * broken link. A pruned chain starts from its checkpoint (the last pruned event's seq and hash).
+ * Runs as the owner: it must see every station's chain (or the one chain asked for).
  */
-export async function verifyAuditChains(owner: Kysely<Database>): Promise<AuditVerification> {
+export async function verifyAuditChains(owner: Kysely<Database>, stationId?: string): Promise<AuditVerification> {
   const result = await sql<{
     station_id: string;
     seq: number;
@@ -62,13 +63,14 @@ export async function verifyAuditChains(owner: Kysely<Database>): Promise<AuditV
     ok_link: boolean;
     ok_seq: boolean;
   }>`
-    select station_id, seq,
-      hash = audit_event_hash(prev_hash, e) as ok_hash,
-      prev_hash = coalesce(lag(hash) over w, '\\x'::bytea) as ok_link,
-      seq = row_number() over w as ok_seq
-    from audit_event e
-    window w as (partition by station_id order by seq)
-    order by station_id, seq`.execute(owner);
+    select e.station_id, e.seq,
+      e.hash = audit_event_hash(e.prev_hash, e) as ok_hash,
+      e.prev_hash = coalesce(lag(e.hash) over w, c.through_hash, '\\x'::bytea) as ok_link,
+      e.seq = coalesce(c.through_seq, 0) + row_number() over w as ok_seq
+    from audit_event e left join audit_checkpoint c on c.station_id = e.station_id
+    where ${stationId ?? null}::uuid is null or e.station_id = ${stationId ?? null}::uuid
+    window w as (partition by e.station_id order by e.seq)
+    order by e.station_id, e.seq`.execute(owner);
   const chains = new Set<string>();
   let firstBreak: AuditChainBreak | null = null;
   for (const row of result.rows) {

@@ -41,9 +41,11 @@ export interface OpenOptions {
   connectionString?: string;
 }
 
-export async function openPglite(dataDir: string): Promise<PGlite> {
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const instance = new PGlite(dataDir, {
+    // A backup's data-folder tarball to start from (restore and the restore drill).
+    loadDataDir: options.loadDataDir,
     parsers: {
       [DATE_OID]: (v: string) => v,
       [INT8_OID]: (v: string) => Number(v),

@@ -8,3 +8,5 @@ export * from "./audit.ts";
 export * from "./bulk-insert.ts";
 export * from "./embedded-statistics.ts";
 export * from "./bulk-load.ts";
+export * from "./audit-retention.ts";
+export * from "./backup.ts";

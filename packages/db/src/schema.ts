@@ -166,6 +166,16 @@ export interface AuditEventTable {
   hash: Generated<Uint8Array>;
 }
 
+/** Where a pruned chain now starts: the last pruned event's sequence number and hash. */
+export interface AuditCheckpointTable {
+  station_id: string;
+  through_seq: number;
+  through_hash: Uint8Array;
+  through_occurred_at: Date;
+  pruned_events: number;
+  pruned_at: Generated<Date>;
+}
+
 export interface RegionRuleTable {
   division_code: string;
   advanced_age_from: number;
@@ -925,6 +935,7 @@ division: DivisionTable;
   login_throttle: LoginThrottleTable;
   idempotency_key: IdempotencyKeyTable;
   audit_event: AuditEventTable;
+  audit_checkpoint: AuditCheckpointTable;
   region_rule: RegionRuleTable;
   household: HouseholdTable;
   person: PersonTable;
