@@ -187,7 +187,8 @@ export async function reviewQueue(tx: Tx, stationId: string, supervisorUserId: s
   }));
 }
 
-const STAFF_COLUMNS = [
+/** The staff record's columns every view of qualifications reads (s: staff_member, sup: the supervisor's login). */
+export const STAFF_COLUMNS = [
   "s.id as staff_id",
   "s.position",
   "s.education",
@@ -201,13 +202,50 @@ const STAFF_COLUMNS = [
   "s.left_on",
 ] as const;
 
-/**
- * The station's members with their qualification (R7) and assigned supervisor. `withoutLogin` adds
- * the staff records that have no account (a worker who does not use the system): staffing counts
- * them, sign-off never involves them.
- */
-export async function staffQualifications(tx: Tx, stationId: string, today: string, options: { withoutLogin?: boolean } = {}) {
-  const members = await tx
+interface StaffColumns<U extends string | null> {
+  user_id: U;
+  display_name: string;
+  role: string | null;
+  staff_id: string | null;
+  position: string | null;
+  education: string | null;
+  major: string | null;
+  qualification_level: string | null;
+  certificate_no: string | null;
+  certificate_expires_on: string | null;
+  supervisor_user_id: string | null;
+  supervisor_name: string | null;
+  stationed_on: string | null;
+  left_on: string | null;
+}
+
+/** One member's or staff record's qualification (R7) as the views show it; a login without a staff record needs sign-off. */
+export function staffRowOf<U extends string | null>(r: StaffColumns<U>, today: string) {
+  const qualification = r.staff_id
+    ? { qualificationLevel: r.qualification_level as TStaffQualification["qualificationLevel"] | null, major: r.major, certificateExpiresOn: r.certificate_expires_on }
+    : null;
+  return {
+    userId: r.user_id,
+    staffId: r.staff_id,
+    displayName: r.display_name,
+    role: r.role,
+    position: r.position,
+    education: r.education,
+    major: r.major,
+    qualificationLevel: r.qualification_level,
+    certificateNo: r.certificate_no,
+    certificateExpiresOn: r.certificate_expires_on,
+    supervisorUserId: r.supervisor_user_id,
+    supervisorName: r.supervisor_name,
+    stationedOn: r.stationed_on,
+    leftOn: r.left_on,
+    needsSignOff: needsSupervisorSignOff(qualification, today),
+  };
+}
+
+/** The station's members with their qualification (R7) and assigned supervisor. */
+export async function staffQualifications(tx: Tx, stationId: string, today: string) {
+  const rows = await tx
     .selectFrom("role_grant as g")
     .innerJoin("app_user as u", "u.id", "g.user_id")
     .leftJoin("staff_member as s", (j) => j.onRef("s.station_id", "=", "g.station_id").onRef("s.user_id", "=", "g.user_id"))
@@ -218,39 +256,7 @@ export async function staffQualifications(tx: Tx, stationId: string, today: stri
     .where("u.disabled_at", "is", null)
     .orderBy("u.display_name")
     .execute();
-  const withoutLogin = options.withoutLogin
-    ? await tx
-        .selectFrom("staff_member as s")
-        .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
-        .select(["s.display_name", ...STAFF_COLUMNS])
-        .where("s.station_id", "=", stationId)
-        .where("s.user_id", "is", null)
-        .orderBy("s.display_name")
-        .execute()
-    : [];
-  const rows = [...members, ...withoutLogin.map((r) => ({ ...r, user_id: null, role: null }))];
-  return rows.map((r) => {
-    const qualification = r.staff_id
-      ? { qualificationLevel: r.qualification_level as TStaffQualification["qualificationLevel"] | null, major: r.major, certificateExpiresOn: r.certificate_expires_on }
-      : null;
-    return {
-      userId: r.user_id,
-      staffId: r.staff_id,
-      displayName: r.display_name,
-      role: r.role,
-      position: r.position,
-      education: r.education,
-      major: r.major,
-      qualificationLevel: r.qualification_level,
-      certificateNo: r.certificate_no,
-      certificateExpiresOn: r.certificate_expires_on,
-      supervisorUserId: r.supervisor_user_id,
-      supervisorName: r.supervisor_name,
-      stationedOn: r.stationed_on,
-      leftOn: r.left_on,
-      needsSignOff: needsSupervisorSignOff(qualification, today),
-    };
-  });
+  return rows.map((r) => staffRowOf(r, today));
 }
 
 /** R7: a stationed worker's record cannot drop below diploma; they leave the station first. */

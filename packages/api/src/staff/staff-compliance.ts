@@ -13,7 +13,7 @@ import {
   type StaffQualification,
   type TStationing,
 } from "@shegong/domain";
-import { staffQualifications } from "../cases/supervision.ts";
+import { STAFF_COLUMNS, staffQualifications, staffRowOf } from "../cases/supervision.ts";
 import { appError } from "../errors.ts";
 import { auditAs, type ServiceActor } from "../shared/service-actor.ts";
 
@@ -62,10 +62,21 @@ function complianceOf(records: readonly StaffRecord[], today: string, warningDay
 /**
  * The station's own panel: every member with flags, and the staffing against the agreement. Staff
  * records without a login (a worker who does not use the system) count too, as the bureau's panel
- * counts them.
+ * counts them; sign-off never involves them.
  */
 export async function staffOverview(tx: Tx, stationId: string, today: string, warningDays = CERTIFICATE_WARNING_DAYS) {
-  const rows = await staffQualifications(tx, stationId, today, { withoutLogin: true });
+  const [members, withoutLogin] = await Promise.all([
+    staffQualifications(tx, stationId, today),
+    tx
+      .selectFrom("staff_member as s")
+      .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
+      .select(["s.display_name", ...STAFF_COLUMNS])
+      .where("s.station_id", "=", stationId)
+      .where("s.user_id", "is", null)
+      .orderBy("s.display_name")
+      .execute(),
+  ]);
+  const rows = [...members, ...withoutLogin.map((r) => staffRowOf({ ...r, user_id: null, role: null }, today))];
   const records: StaffRecord[] = rows.map((m) => ({ ...m, qualificationLevel: m.qualificationLevel as QualificationLevel | null }));
   const compliance = complianceOf(records, today, warningDays);
   const agreement = (await agreementInForce(tx, [stationId], today)).get(stationId) ?? null;

@@ -4,7 +4,7 @@ import { bilingual } from "../errors.ts";
 import { suppressedAbove, type IndicatorId } from "../reporting/indicators.ts";
 import type { StationStatus } from "../station.ts";
 import type { VocabLabels } from "../registry/vocab.ts";
-import type { ServiceArea } from "../visits/vocab.ts";
+import { SERVICE_AREAS, ZServiceAreaSchema, type ServiceArea } from "../visits/vocab.ts";
 import { ZIsoDateSchema } from "../time.ts";
 import { optionalLine, requiredLine } from "./text.ts";
 
@@ -49,7 +49,7 @@ export const ZPublicProfileSchema = z.object({
     .transform((v) => v.normalize("NFKC").replace(/\s+/g, ""))
     .pipe(z.string().regex(/^$|^1\d{10}$|^0\d{2,3}-?\d{7,8}$|^\d{5}$/, { error: bilingual({ zh: "服务电话格式不正确", en: "The service phone is not a valid number" }) })),
   intro: prose(1000, { zh: "站点简介", en: "Introduction" }, false),
-  serviceAreas: z.array(z.enum(["elderly", "children", "assistance", "social_affairs"])).max(4).default(["elderly", "children", "assistance", "social_affairs"]),
+  serviceAreas: z.array(ZServiceAreaSchema).max(SERVICE_AREAS.length).default([...SERVICE_AREAS]),
 });
 export type TPublicProfile = z.output<typeof ZPublicProfileSchema>;
 export type TPublicProfileInput = z.input<typeof ZPublicProfileSchema>;
@@ -61,7 +61,7 @@ export function defaultPublicProfile(plaqueName: string): TPublicProfile {
     openingHours: "周一至周五 10:00—13:30，15:30—19:30（北京时间），法定节假日除外",
     phone: "",
     intro: "",
-    serviceAreas: ["elderly", "children", "assistance", "social_affairs"],
+    serviceAreas: [...SERVICE_AREAS],
   };
 }
 
