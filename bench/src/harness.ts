@@ -10,7 +10,7 @@ export interface BenchRow {
   metric: string;
   database?: string;
   value: number;
-  unit: "ms" | "s" | "rows/s" | "req/s" | "MB";
+  unit: "ms" | "s" | "rows/s" | "req/s" | "MB" | "count";
   /** How much data it ran on (the synthetic region's scale, or a count). */
   scale?: string;
   baseline?: { what: string; value: number };
@@ -23,6 +23,8 @@ export interface BenchRow {
 export interface Benchmark {
   name: string;
   description: string;
+  /** Long drills (minutes) run only when named, not in `pnpm bench` with no name. */
+  onlyWhenNamed?: boolean;
   run(): Promise<BenchRow[]>;
 }
 

@@ -119,12 +119,12 @@ export interface RunningServer {
  * The real server (apps/api/src/server.ts) as a child process on a free port: the benchmarks go
  * through HTTP, and its memory is its own, not the load generator's.
  */
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
+export async function startServer(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = (await freePort()) as number;
   const cwd = fileURLToPath(new URL("../../apps/api/", import.meta.url));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd,
-    env: { ...process.env, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", SHEGONG_PII_KEY: BENCH_PII_KEY, PORT: String(port), HOST: "127.0.0.1", SHEGONG_DEMO: "false", SHEGONG_ROLLUP_REFRESH_SECONDS: "3600", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", SHEGONG_PII_KEY: BENCH_PII_KEY, PORT: String(port), HOST: "127.0.0.1", SHEGONG_DEMO: "false", SHEGONG_ROLLUP_REFRESH_SECONDS: "3600", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {

@@ -38,7 +38,12 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     await page.waitForURL("**/station/*");
     await page.locator("[data-testid=station-nav-visits]").tap();
     await page.waitForURL("**/visits");
+    // The list comes a page at a time, most urgent first; the search box finds her by name.
+    const search = page.locator("[data-testid=due-list-mine] input[data-testid=due-search], [data-testid=due-list-mine] [data-testid=due-search] input");
+    await search.fill(MA);
+    await search.press("Enter");
     await maRow().waitFor();
+    await expect.poll(() => page.locator("[data-testid=due-list-mine] [data-testid=due-row]").count()).toBe(1);
     await expect(maRow().getAttribute("data-status")).resolves.toMatch(/^(overdue|due_today)$/);
     const row = await maRow().textContent();
     expect(row).toContain("从未走访");

@@ -11,6 +11,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { errorResponse, trpcErrorResponse } from "./http-errors.ts";
+import { mountPublicPages } from "./public-page.ts";
 import { handlerTimeout, sameOriginWrites, securityHeaders } from "./security.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
 
@@ -182,6 +183,9 @@ export function createApp(options: AppOptions) {
     c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
     return c.body(new Uint8Array(logo.logo));
   });
+
+  // The public disclosure pages (issue 5 item 9): no session, no script, no personal data.
+  mountPublicPages(app, { database, clientIp });
 
   app.use(
     "/trpc/*",

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { checkStationRollups, commitImport, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, upsertPayoutStandards, verifyPayouts, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
+import { checkStationRollups, commitImport, freezeSnapshot, divisionRollupMismatches, createUser, refreshDirtyRollups, exportLedger, hashAcceptablePassword, loadSyntheticRegion, onboardStations, planImport, readWorkbookRows, registryContext, upsertPayoutStandards, verifyPayouts, seedDemo, SYNTH_SCALES, type SynthScale } from "@shegong/api";
 import { recordAudit, countDivisions, loadDivisions, migrateToLatest, openDatabase, verifyAuditChains, withOwnerScope, withStation, type ShegongDb } from "@shegong/db";
-import { isIsoDate, ledgerKindOf, payoutKindOf, PAYOUT_RULES, PAYOUT_RULE_KEYS, ZPayoutMonthSchema, ZPayoutStandardSchema, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
+import { ZMonthSchema, isIsoDate, ledgerKindOf, payoutKindOf, PAYOUT_RULES, PAYOUT_RULE_KEYS, ZPayoutMonthSchema, ZPayoutStandardSchema, monthsEndingWith, LEDGER_KINDS, LEDGER_KIND_KEYS, ROLES, ROLE_SCOPE, todayInShanghai, type Role } from "@shegong/domain";
 import { sql } from "kysely";
 import { resetSecondFactor } from "@shegong/auth";
 import { preparePersonalData } from "./bootstrap.ts";
@@ -34,6 +34,7 @@ Commands:
   payouts standards FILE.json       load payment standards (kind, regionCode, band, validFrom, validTo, amountFen)
   rollups refresh [--all]           bring the reporting rollups up to date (--all: recompute the last 24 months everywhere)
   rollups check [--sample N]        recompute N stations' last 12 months from the raw facts and compare (exit 1 on a mismatch)
+  rollups snapshot --month YYYY-MM  freeze an ended month's report as it stands (once; prints its fingerprint)
   synth --scale small|prefecture|region [--seed N] [--trusted]
                                     build a synthetic region (real townships, people, a year of visits) for benchmarks
 
@@ -53,7 +54,7 @@ The embedded database can be opened by one process at a time: stop the server fi
   import:
     "pnpm shegong import --station SLUG --ledger KIND FILE.xlsx [--dry-run]\n  Reads an xlsx ledger into the station's registry in one transaction; --dry-run only reports.\n  Prints created / updated / unchanged / rejected and each rejected row (Excel row number, column, reason).\n  Exit code 0 only when nothing was rejected; 2 when the file cannot be read.",
   rollups:
-    "pnpm shegong rollups refresh [--all]\n  Recomputes the station-months marked by writes (the server does this every few seconds); --all marks the last 24 months of every station first.\npnpm shegong rollups check [--sample N]\n  Recomputes N stations' (default 20, chosen at random) last 12 months from the raw facts and compares them with the rollup. Exit code 1 on any mismatch.",
+    "pnpm shegong rollups refresh [--all]\n  Recomputes the station-months marked by writes (the server does this every few seconds); --all marks the last 24 months of every station first.\npnpm shegong rollups check [--sample N]\n  Recomputes N stations' (default 20, chosen at random) last 12 months from the raw facts and compares them with the rollup. Exit code 1 on any mismatch.\npnpm shegong rollups snapshot --month YYYY-MM\n  Refreshes what is marked, then freezes the month's report for every division and station (the server does this by itself once a month has ended). A month is frozen once: a second run prints the first fingerprint.",
   synth:
     "pnpm shegong synth --scale small|prefecture|region [--seed N] [--people-per-station N] [--trusted]\n  Onboards the townships under the scale's division (small: Changji City 652301; prefecture: Changji 6523;\n  region: all of Xinjiang) and fills each station with synthetic people (valid ID numbers of their county,\n  sealed as the registry seals them), households, categories, a year of visits, cases and activities;\n  loads with COPY on PostgreSQL, then computes the year's rollups. Same seed, same region.\n  --trusted (PostgreSQL superuser): skip per-row foreign-key checks and triggers while loading.\n  Never on a production database: the townships it onboards become real stations.",
   export: "pnpm shegong export --station SLUG --ledger KIND --out FILE.xlsx [--as-of YYYY-MM-DD]\n  Writes the ledger as of the date (default today, Beijing time), ID numbers masked.",
@@ -332,8 +333,18 @@ async function main(argv: string[]) {
       return;
     }
     case "rollups": {
-      const { values } = parseArgs({ args: rest, options: { all: { type: "boolean" }, sample: { type: "string", default: "20" } } });
+      const { values } = parseArgs({ args: rest, options: { all: { type: "boolean" }, sample: { type: "string", default: "20" }, month: { type: "string" } } });
       const today = todayInShanghai();
+      if (sub === "snapshot") {
+        const month = ZMonthSchema.safeParse(values.month);
+        if (!month.success) fail("--month YYYY-MM is required");
+        await withOwner(async (db) => {
+          while ((await refreshDirtyRollups(db.db, { today, stations: 100 })).stations > 0);
+          const frozen = await freezeSnapshot(db.db, month.data as string, "cli").catch((error: Error) => fail(`cannot freeze ${month.data}: ${error.message}`));
+          console.log(`${frozen.month} frozen: fingerprint ${frozen.fingerprint}`);
+        });
+        return;
+      }
       if (sub === "refresh") {
         await withOwner(async (db) => {
           if (values.all) {

@@ -25,13 +25,19 @@ export interface RunningServer {
 
 export function listen(fetch: (request: Request) => Response | Promise<Response>, options: ListenOptions): RunningServer {
   let stopping = false;
+  // Handlers still running, even for a client that has gone: the database must outlive them.
+  const inFlight = new Set<Promise<Response>>();
   let onReady!: (info: { address: string; port: number }) => void;
   const ready = new Promise<{ address: string; port: number }>((resolve) => (onReady = resolve));
   const server = serve(
     {
       // While stopping, every answer asks the client to close, so keep-alive connections drain.
       fetch: async (request: Request) => {
-        const response = await fetch(request);
+        const handling = Promise.resolve(fetch(request));
+        inFlight.add(handling);
+        const settled = () => inFlight.delete(handling);
+        handling.then(settled, settled);
+        const response = await handling;
         if (!stopping) return response;
         const closing = new Response(response.body, response);
         closing.headers.set("Connection", "close");
@@ -52,9 +58,16 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
     stop(graceMs = 25_000) {
       stopping = true;
       return new Promise<void>((resolve) => {
-        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        let cut!: () => void;
+        const graceOver = new Promise<void>((r) => (cut = r));
+        const deadline = setTimeout(() => {
+          server.closeAllConnections();
+          cut();
+        }, graceMs);
         deadline.unref();
-        server.close(() => {
+        server.close(async () => {
+          // A client that hung up closed its connection, but its handler may still be writing.
+          await Promise.race([Promise.allSettled([...inFlight]), graceOver]);
           clearTimeout(deadline);
           resolve();
         });

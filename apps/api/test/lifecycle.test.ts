@@ -33,6 +33,30 @@ describe("server lifecycle (issue 8 item 7)", () => {
     await expect(get(port, "/slow")).rejects.toThrow();
   });
 
+  it("a stop waits for a handler whose client has already hung up", async () => {
+    let finished = false;
+    const app = new Hono();
+    app.get("/slow", async (c) => {
+      await new Promise((r) => setTimeout(r, 400));
+      finished = true;
+      return c.text("finished");
+    });
+    const running = listen(app.fetch, { port: 0, hostname: "127.0.0.1" });
+    const { port } = await running.ready;
+    await new Promise<void>((resolve) => {
+      const req = request({ host: "127.0.0.1", port, path: "/slow", agent: false });
+      req.on("error", () => undefined);
+      req.end();
+      // The phone loses its signal: the connection is gone, the handler is not.
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 100);
+    });
+    await running.stop(5_000);
+    expect(finished).toBe(true);
+  });
+
   it("a stop cuts what is still running after the grace period", async () => {
     const app = new Hono();
     app.get("/stuck", () => new Promise<Response>(() => {}));

@@ -29,6 +29,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/console/652301/contractors")).toEqual({ name: "contractors", divisionCode: "652301" });
     expect(matchRoute("/console/6523/filings")).toEqual({ name: "filings", divisionCode: "6523" });
     expect(matchRoute("/console/652301/funds")).toEqual({ name: "fundSupervision", divisionCode: "652301" });
+    expect(matchRoute("/console/652301/compliance")).toEqual({ name: "compliancePanel", divisionCode: "652301" });
     expect(matchRoute("/contractor")).toEqual({ name: "myContractor" });
     expect(matchRoute("/region/65")).toEqual({ name: "region", divisionCode: "65" });
   });

@@ -50,6 +50,9 @@ export type Route =
   | { name: "stationPayouts"; stationId: string }
   | { name: "stationPayoutReport"; stationId: string; rosterId: string }
   | { name: "payoutSummary"; divisionCode: string }
+  | { name: "stationStaff"; stationId: string }
+  | { name: "stationDisclosure"; stationId: string }
+  | { name: "compliancePanel"; divisionCode: string }
   | { name: "console"; divisionCode: string }
   | { name: "region"; divisionCode: string }
   | { name: "stationUsers"; stationId: string }
@@ -80,6 +83,9 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/worklog$`, "i"), (m) => ({ name: "stationWorklog", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/payouts$`, "i"), (m) => ({ name: "stationPayouts", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/payouts/${UUID}/report$`, "i"), (m) => ({ name: "stationPayoutReport", stationId: m[1] ?? "", rosterId: m[2] ?? "" })],
+  [new RegExp(`^/station/${UUID}/staff$`, "i"), (m) => ({ name: "stationStaff", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/disclosure$`, "i"), (m) => ({ name: "stationDisclosure", stationId: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/agreements$`, "i"), (m) => ({ name: "stationAgreements", stationId: m[1] ?? "" })],
@@ -121,7 +127,9 @@ export type StationRoute = Extract<
       | "stationSupervision"
       | "stationWorklog"
       | "stationPayouts"
-      | "stationPayoutReport";
+      | "stationPayoutReport"
+      | "stationStaff"
+      | "stationDisclosure";
   }
 >;
 

@@ -12,5 +12,8 @@ export { readWorkbookRows } from "./ledgers/read-workbook.ts";
 export { registryContext } from "./registry/registry-context.ts";
 export { createDiskFileStore, type FileStore } from "./attachments/file-store.ts";
 export { checkStationRollups, divisionRollupMismatches, markCurrentMonths, refreshDirtyRollups, refreshStation } from "./reporting/refresh-rollups.ts";
+export { freezeEndedMonth, freezeSnapshot, lastEndedMonth } from "./reporting/report-snapshots.ts";
 export { loadSyntheticRegion, SYNTH_SCALES, type SynthOptions, type SynthReport, type SynthScale } from "./synth/load-synthetic-region.ts";
 export { upsertPayoutStandards, verifyPayouts, type VerifyPayoutsResult } from "./payouts/verify-roster.ts";
+export { findPublicStation, loadPublicPage, submitPublicMessage, STATION_MESSAGES_PER_HOUR, type PublicPageModel } from "./disclosure/public-page.ts";
+export { invalidatePublicPage, PublicPageCache, publicPageCache, type CachedPage } from "./disclosure/public-page-cache.ts";

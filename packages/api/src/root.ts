@@ -5,6 +5,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { casesRouter } from "./routers/cases.ts";
 import { contractorsRouter } from "./routers/contractors.ts";
 import { coverageRouter } from "./routers/coverage.ts";
+import { disclosureRouter } from "./routers/disclosure.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
 import { fundsRouter } from "./routers/funds.ts";
 import { healthRouter } from "./routers/health.ts";
@@ -17,6 +18,7 @@ import { reportingRouter } from "./routers/reporting.ts";
 import { resourcesRouter } from "./routers/resources.ts";
 import { satisfactionRouter } from "./routers/satisfaction.ts";
 import { serviceHoursRouter } from "./routers/service-hours.ts";
+import { staffRouter } from "./routers/staff.ts";
 import { stationsRouter } from "./routers/stations.ts";
 import { supervisionRouter } from "./routers/supervision.ts";
 import { usersRouter } from "./routers/users.ts";
@@ -53,6 +55,8 @@ export const appRouter = router({
   satisfaction: satisfactionRouter,
   serviceHours: serviceHoursRouter,
   payouts: payoutsRouter,
+  staff: staffRouter,
+  disclosure: disclosureRouter,
 });
 
 export type AppRouter = typeof appRouter;

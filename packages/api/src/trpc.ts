@@ -96,8 +96,10 @@ async function loadStationRef(ctx: ApiContext, stationId: string): Promise<Stati
 
 type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
-function granted(ctx: ApiContext, session: NonNullable<ApiContext["session"]>, access: Access, tx: TxRunner): AuthedContext {
-  return { ...ctx, session, userId: session.user.id, access, tx };
+const noUpkeep: TxRunner = () => Promise.reject(new Error("upkeep runs only in a station's scope"));
+
+function granted(ctx: ApiContext, session: NonNullable<ApiContext["session"]>, access: Access, tx: TxRunner, upkeep: TxRunner = noUpkeep): AuthedContext {
+  return { ...ctx, session, userId: session.user.id, access, tx, upkeep };
 }
 
 /** The one permission check. It also gives the procedure the only way to reach the database. */
@@ -128,8 +130,12 @@ export const authedProcedure = t.procedure.use(async ({ ctx, meta, getRawInput, 
     // Supervisors and inspectors enter a station's workspace read-only (ARCHITECTURE: tenancy).
     const readOnly = !meta.write;
     return next({
-      ctx: granted(ctx, session, { kind: "station", station, grant, supervisory }, (fn) =>
-        withStation(db, station.id, fn, { userId, readOnly }),
+      ctx: granted(
+        ctx,
+        session,
+        { kind: "station", station, grant, supervisory },
+        (fn) => withStation(db, station.id, fn, { userId, readOnly }),
+        (fn) => withStation(db, station.id, fn, { userId }),
       ),
     });
   }
@@ -151,6 +157,12 @@ export type AuthedContext = ApiContext & {
   userId: string;
   access: Access;
   tx: TxRunner;
+  /**
+   * A writable transaction in the station's scope for keeping derived rows (the due table) true
+   * before a read — even a read-only reader's. Never for anything a person authors: that goes
+   * through `tx` under a write permission.
+   */
+  upkeep: TxRunner;
 };
 
 /** Audit helper for procedures: who, from where, in the chain of the station acted on. */

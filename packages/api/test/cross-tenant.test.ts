@@ -3,6 +3,7 @@ import { citizenIdCheckChar } from "@shegong/domain";
 import { appRouter } from "../src/root.ts";
 import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from "./cross-tenant-activities.ts";
+import { expectStaffDisclosureOfBUntouched, seedStaffDisclosureOfB, staffDisclosureAttacks } from "./cross-tenant-staff-disclosure.ts";
 import { createWorld, type World } from "./world.ts";
 import { workbook } from "./xlsx.ts";
 
@@ -237,6 +238,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   ],
   "visits.inPeriod": async (w) => stationAttack(w, (c) => c.visits.inPeriod({ stationId: w.stations.b, period: { month: "2026-11" } })),
   "visits.due": async (w) => stationAttack(w, (c) => c.visits.due({ stationId: w.stations.b })),
+  "visits.dueByDay": async (w) => stationAttack(w, (c) => c.visits.dueByDay({ stationId: w.stations.b, month: "2026-11" })),
   "visits.members": async (w) => stationAttack(w, (c) => c.visits.members({ stationId: w.stations.b })),
   "visits.openRisks": async (w) => stationAttack(w, (c) => c.visits.openRisks({ stationId: w.stations.b })),
   "visits.acknowledgeRisk": async (w) => [
@@ -303,6 +305,8 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "reporting.trend": async (w) =>
     (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.trend({ divisionCode: "6523", indicator: "visits.done", month: "2026-11" })),
   "reporting.station": async (w) => stationAttack(w, (c) => c.reporting.station({ stationId: w.stations.b, month: "2026-11" })),
+  "reporting.snapshots": async (w) => (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.snapshots({ divisionCode: "6523" })),
+  "reporting.snapshot": async (w) => (await asMany(w, ["ili.pref", "a.admin", "a.worker", "contractor.a"])).map((c) => c.reporting.snapshot({ divisionCode: "6523", month: "2026-10" })),
   "worklogs.day": async (w) => stationAttack(w, (c) => c.worklogs.day({ stationId: w.stations.b, date: "2026-11-20" })),
   "worklogs.month": async (w) => stationAttack(w, (c) => c.worklogs.month({ stationId: w.stations.b, month: "2026-11" })),
   "worklogs.save": async (w) => stationAttack(w, (c) => c.worklogs.save({ stationId: w.stations.b, date: "2026-11-20", version: 0, log: { entries: [], summary: "x" } })),
@@ -346,6 +350,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
     onBAgreement(w, (c, stationId) => c.funds.spend({ stationId, agreementId: bGov.agreementId, spending: { category: "other", amountFen: 100, spentOn: "2026-11-20", description: "x" }, idempotencyKey: key() })),
   "funds.supervision": async (w) => (await asMany(w, ["ili.pref", "a.admin", "town.a", "contractor.a"])).map((c) => c.funds.supervision({ divisionCode: "6523" })),
   ...activityAttacks({ stationAttack, key }),
+  ...staffDisclosureAttacks({ stationAttack, key }),
 };
 
 /** Station-side attackers on B (the prefecture and city bureau cover B, so they are left out). */
@@ -443,7 +448,7 @@ describe("cross-tenant harness", () => {
     // B's worker (unqualified) works under B's admin (qualified), so approving the plan waits for sign-off.
     const bAdminId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "b.admin").executeTakeFirstOrThrow()).id;
     await b.cases.setStaffQualification({ stationId: world.stations.b, userId: bAdminId, qualification: { qualificationLevel: "intermediate", major: "社会工作", supervisorUserId: null } });
-    await b.cases.setStaffQualification({ stationId: world.stations.b, userId: bWorker.id, qualification: { qualificationLevel: "none", supervisorUserId: bAdminId } });
+    await b.cases.setStaffQualification({ stationId: world.stations.b, userId: bWorker.id, qualification: { education: "大专", qualificationLevel: "none", supervisorUserId: bAdminId } });
     const bw = await world.as("b.worker");
     bCase.caseId = (await bw.cases.create({ stationId: world.stations.b, intake: caseIntake(created.personId), idempotencyKey: key() })).caseId;
     await bw.cases.assess({ stationId: world.stations.b, caseId: bCase.caseId, assessment: { assessedOn: "2026-11-20", needs: "需求", riskLevel: "medium" }, idempotencyKey: key() });
@@ -469,6 +474,7 @@ describe("cross-tenant harness", () => {
     await b.funds.spend({ stationId: world.stations.b, agreementId: bGov.agreementId, spending: { category: "office", amountFen: 100, spentOn: "2026-11-20", description: "办公用品" }, idempotencyKey: key() });
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
     await seedActivitiesOfB(world, key, { personId: bPerson.personId, householdId: bPerson.householdId, workerId: bWorker.id });
+    await seedStaffDisclosureOfB(world, key, bWorker.id);
     bPayout.fileBase64 = await workbook([["姓名", "身份证号", "金额"], ["赵六", ELDER_ID, 100]]);
     bPayout.rosterId = (await b.payouts.verify({ stationId: world.stations.b, kind: "advanced_age", month: "2026-11", fileName: "b.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() })).rosterId;
     bPayout.discrepancyId = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId }))[0]!.id;
@@ -527,6 +533,7 @@ describe("cross-tenant harness", () => {
     const bContractor = await world.dbs.owner.db.selectFrom("contractor").select(["business_scope", "division_code"]).where("id", "=", bGov.contractorId).executeTakeFirstOrThrow();
     expect(bContractor).toEqual({ business_scope: "社会工作服务；社区服务；志愿服务", division_code: "652301" });
     await expectActivitiesOfBUntouched(world);
+    await expectStaffDisclosureOfBUntouched(world);
     expect((await b.payouts.rosters({ stationId: world.stations.b })).map((r) => r.id)).toEqual([bPayout.rosterId]);
     const bDiscrepancy = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId })).find((d) => d.id === bPayout.discrepancyId);
     expect(bDiscrepancy).toMatchObject({ status: "open", outcome: null, evidence_visit_id: null, settled_by: null });

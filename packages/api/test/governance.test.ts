@@ -1,5 +1,7 @@
+import { todayInShanghai } from "@shegong/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
 import { agreementInput, contractorInput, creditCode } from "./governance-fixtures.ts";
 import { createWorld, type World } from "./world.ts";
 
@@ -153,6 +155,17 @@ describe("governance (issue 5 items 1–3): contractors, agreements and filing, 
       expect(ledger.byCategory.find((c) => c.category === "activities")?.spentFen).toBe(1_234_567);
       // The contractor records spending, not payments to itself.
       expect(await appCodeOf(admin.funds.disburse({ ...pay, idempotencyKey: key() }))).toBe("FORBIDDEN");
+    });
+
+    it("the month's allocations, payments and spending reach the reporting rollups (issue 7)", async () => {
+      while ((await refreshDirtyRollups(world.dbs.app.db, { today: todayInShanghai() })).stations > 0);
+      const own = await (await world.as("a.admin")).reporting.station({ stationId: station(), month: "2026-05", months: 3 });
+      expect(own.months.map((m) => m.values["funds.allocated_fen"])).toEqual([{ region_pilot: 20_000_000 }, { assistance_share: 5_000_000 }, undefined]);
+      expect(own.months.map((m) => m.values["funds.disbursed_fen"])).toEqual([undefined, { "": 15_000_000 }, undefined]);
+      expect(own.months.at(-1)?.values["funds.spent_fen"]).toEqual({ personnel: 6_000_000, activities: 1_234_567 });
+      // Money is not a count of people: above the station it is shown whole, never "<5".
+      const prefecture = await (await world.as("changji.pref")).reporting.division({ divisionCode: "6523", month: "2026-04" });
+      expect(prefecture.total["funds.disbursed_fen"]).toEqual({ "": 15_000_000 });
     });
 
     it("refuses paying beyond the allocation, unless the city bureau overrides with a reason, audited", async () => {

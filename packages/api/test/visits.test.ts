@@ -55,7 +55,7 @@ describe("visits", () => {
 
   it("everyone holding a category and never visited is due now; the strictest cadence wins", async () => {
     const due = await (await world.as("a.worker")).visits.due({ stationId: world.stations.a });
-    const byName = new Map(due.map((d) => [d.name, d]));
+    const byName = new Map(due.entries.map((d) => [d.name, d]));
     // Categories since 2024, registered today: due from today, not two years overdue.
     expect(byName.get("独居老人")).toMatchObject({ cadence: { unit: "month", every: 1 }, livingAlone: true, lastVisitOn: null, dueOn: today, status: "due_today", daysOverdue: 0 });
     expect(byName.get("独居老人")?.livesAlone).toBe(true);
@@ -74,7 +74,7 @@ describe("visits", () => {
     const history = await worker.visits.forPerson({ stationId: world.stations.a, personId: elder });
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ visitedOn: today, durationMinutes: 30, workers: "a.worker" });
-    const due = (await worker.visits.due({ stationId: world.stations.a })).find((d) => d.name === "独居老人");
+    const due = (await worker.visits.due({ stationId: world.stations.a })).entries.find((d) => d.name === "独居老人");
     expect(due).toMatchObject({ lastVisitOn: today, dueOn: addCadence(today, { unit: "month", every: 1 }), status: "later" });
   });
 
@@ -119,13 +119,13 @@ describe("visits", () => {
     expect(table.find((r) => r.category === "assist_dibao")).toMatchObject({ source: "station", cadence: { unit: "month", every: 6 } });
     await admin.visits.setCadence({ stationId: world.stations.a, category: "child_left_behind", rule: null });
     const due = await admin.visits.due({ stationId: world.stations.a });
-    expect(due.map((d) => d.name)).not.toContain("留守儿童");
+    expect(due.entries.map((d) => d.name)).not.toContain("留守儿童");
     await admin.visits.setCadence({ stationId: world.stations.a, category: "child_left_behind", rule: "inherit" });
     const adminId = (await world.dbs.owner.db.selectFrom("app_user").select("id").where("username", "=", "a.admin").executeTakeFirstOrThrow()).id;
     await admin.visits.assignWorker({ stationId: world.stations.a, personId: child, workerUserId: adminId });
     const mine = await (await world.as("a.worker")).visits.due({ stationId: world.stations.a, mine: true });
-    expect(mine.map((d) => d.name)).not.toContain("留守儿童");
-    expect((await admin.visits.due({ stationId: world.stations.a, mine: true })).map((d) => d.name)).toContain("留守儿童");
+    expect(mine.entries.map((d) => d.name)).not.toContain("留守儿童");
+    expect((await admin.visits.due({ stationId: world.stations.a, mine: true })).entries.map((d) => d.name)).toContain("留守儿童");
   });
 
   it("lists the members a worker can name on a visit, without user administration rights", async () => {

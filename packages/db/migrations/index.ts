@@ -12,7 +12,13 @@ import * as workLogs from "./2026-11-28-07-work-logs.ts";
 import * as moreAttachmentOwners from "./2026-11-28-08-more-attachment-owners.ts";
 import * as divisionRollups from "./2026-11-28-09-division-rollups.ts";
 import * as payouts from "./2026-11-28-10-payouts.ts";
-import * as payoutReports from "./2026-11-28-11-payout-reports.ts";
+import * as staffCompliance from "./2026-11-28-11-staff-compliance.ts";
+import * as publicDisclosure from "./2026-11-28-12-public-disclosure.ts";
+import * as visitDue from "./2026-11-28-20-visit-due.ts";
+import * as dailyMarkSkipsFresh from "./2026-11-28-21-daily-mark-skips-fresh.ts";
+import * as reportSnapshots from "./2026-11-28-22-report-snapshots.ts";
+import * as fundRollups from "./2026-11-28-23-fund-rollups.ts";
+import * as payoutReports from "./2026-11-28-24-payout-reports.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
 import * as mfa from "./2026-11-28-04-mfa.ts";
@@ -35,5 +41,11 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-08-more-attachment-owners": moreAttachmentOwners,
   "2026-11-28-09-division-rollups": divisionRollups,
   "2026-11-28-10-payouts": payouts,
-  "2026-11-28-11-payout-reports": payoutReports,
+  "2026-11-28-11-staff-compliance": staffCompliance,
+  "2026-11-28-12-public-disclosure": publicDisclosure,
+  "2026-11-28-20-visit-due": visitDue,
+  "2026-11-28-21-daily-mark-skips-fresh": dailyMarkSkipsFresh,
+  "2026-11-28-22-report-snapshots": reportSnapshots,
+  "2026-11-28-23-fund-rollups": fundRollups,
+  "2026-11-28-24-payout-reports": payoutReports,
 };

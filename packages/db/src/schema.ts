@@ -72,6 +72,9 @@ export interface StaffMemberTable {
   certificate_expires_on: ColumnType<string | null, string | null | undefined, string | null>;
   supervisor_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  // Staff compliance (issue 5 item 4, R7): the day a resident worker was stationed, and left.
+  stationed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AppUserTable {
@@ -465,6 +468,92 @@ export interface CaseReferralTable {
   created_at: Generated<Date>;
 }
 
+export interface StaffAttendanceTable {
+  station_id: string;
+  user_id: string;
+  day: IsoDate;
+  kind: string;
+  check_in: string | null;
+  check_out: string | null;
+  note: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface TrainingRecordTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  provider: string;
+  started_on: IsoDate;
+  ended_on: IsoDate | null;
+  hours: number;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TrainingTraineeTable {
+  station_id: string;
+  training_id: string;
+  seq: number;
+  kind: string;
+  user_id: string | null;
+  name: string | null;
+  organization: string | null;
+}
+
+export interface StationPublicProfileTable {
+  station_id: string;
+  address: string;
+  opening_hours: string;
+  phone: Generated<string>;
+  intro: Generated<string>;
+  service_areas: ColumnType<string[], string, string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface PolicyExplainerTable {
+  station_id: string;
+  topic: string;
+  title: string;
+  conditions: string;
+  procedure: string;
+  standards: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface StationNewsTable {
+  station_id: string;
+  id: Generated<string>;
+  title: string;
+  body: string;
+  published_on: IsoDate;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
+export interface PublicMessageTable {
+  station_id: string;
+  id: Generated<string>;
+  reference: string;
+  kind: string;
+  body: string;
+  contact: string | null;
+  sender_hash: string;
+  status: Generated<string>;
+  reply: string | null;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  received_at: Generated<Date>;
+}
+
 export interface StationMonthFactTable {
   station_id: string;
   /** First day of the month, 'YYYY-MM-01'. */
@@ -481,6 +570,57 @@ export interface DivisionMonthFactTable {
   indicator: string;
   dimension: Generated<string>;
   value: number;
+}
+
+/** A month's frozen report (migration 2026-11-28-22): made once, never changed. */
+export interface ReportSnapshotTable {
+  month: string;
+  frozen_at: Generated<Date>;
+  frozen_by: string;
+  fingerprint: string;
+  fact_rows: number;
+}
+
+export interface ReportSnapshotFactTable {
+  month: string;
+  division_code: string;
+  indicator: string;
+  dimension: Generated<string>;
+  value: ColumnType<string | number, number, number>;
+}
+
+export interface RollupRefreshedTable {
+  station_id: string;
+  month: string;
+  refreshed_at: Generated<Date>;
+}
+
+/** The due list kept as rows (migration 2026-11-28-20): see that file for how it stays true. */
+export interface VisitDueTable {
+  station_id: string;
+  person_id: string;
+  due_on: string | null;
+  last_visit_on: string | null;
+  categories: string[];
+  cadence_unit: string | null;
+  cadence_every: number | null;
+  from_category: string | null;
+  living_alone_rule: Generated<boolean>;
+  name_pinyin: Generated<string>;
+  assigned_worker_id: string | null;
+  valid_until: string | null;
+  computed_on: string;
+}
+
+export interface VisitDueDirtyTable {
+  station_id: string;
+  person_id: string;
+}
+
+export interface VisitDueStateTable {
+  station_id: string;
+  rules: string;
+  updated_at: Generated<Date>;
 }
 
 export interface RollupDirtyTable {
@@ -770,6 +910,13 @@ division: DivisionTable;
   station: StationTable;
   station_status_event: StationStatusEventTable;
   staff_member: StaffMemberTable;
+  staff_attendance: StaffAttendanceTable;
+  training_record: TrainingRecordTable;
+  training_trainee: TrainingTraineeTable;
+  station_public_profile: StationPublicProfileTable;
+  policy_explainer: PolicyExplainerTable;
+  station_news: StationNewsTable;
+  public_message: PublicMessageTable;
   app_user: AppUserTable;
   role_grant: RoleGrantTable;
   user_session: UserSessionTable;
@@ -794,6 +941,12 @@ division: DivisionTable;
   attachment: AttachmentTable;
   station_month_fact: StationMonthFactTable;
   rollup_dirty: RollupDirtyTable;
+  rollup_refreshed: RollupRefreshedTable;
+  report_snapshot: ReportSnapshotTable;
+  report_snapshot_fact: ReportSnapshotFactTable;
+  visit_due: VisitDueTable;
+  visit_due_dirty: VisitDueDirtyTable;
+  visit_due_state: VisitDueStateTable;
   division_month_fact: DivisionMonthFactTable;
   work_log: WorkLogTable;
   payout_standard: PayoutStandardTable;

@@ -67,6 +67,9 @@ export const APP_ERROR_CODES = [
   "WORK_LOG_VERSION_CONFLICT",
   "PAYOUT_REPORT_SIGNED",
   "PAYOUT_REPORT_NOT_SIGNED",
+  "STAFF_BELOW_DIPLOMA",
+  "STAFF_NOT_STATIONED",
+  "PUBLIC_MESSAGE_THROTTLED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -237,6 +240,18 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   ACTIVITY_VERSION_CONFLICT: {
     zh: "活动记录已被他人修改，请刷新后再保存",
     en: "Someone else changed this activity meanwhile; reload it and save again",
+  },
+  STAFF_BELOW_DIPLOMA: {
+    zh: "驻站社工须具有大专及以上学历，该人员学历低于大专，不能安排驻站",
+    en: "Resident social workers need a diploma (大专) or above; this person's education is below that, so they cannot be stationed",
+  },
+  STAFF_NOT_STATIONED: {
+    zh: "该人员未在本站驻站（或已离站），不能登记考勤",
+    en: "This person is not stationed here (or has left), so no attendance can be recorded",
+  },
+  PUBLIC_MESSAGE_THROTTLED: {
+    zh: "提交过于频繁，请稍后再试",
+    en: "Too many submissions; please try again later",
   },
 };
 

@@ -161,6 +161,14 @@ export const PERMISSIONS = [
   // Payouts (issue 6): the station head signs the verification report; bureaus read the monthly counts.
   "payouts.sign",
   "payouts.supervise",
+  // Staff compliance (issue 5 item 4): stationing workers and recording training is the station
+  // lead's; the bureaus and the township read every station's compliance panel.
+  "staff.manage",
+  "staff.compliance",
+  // Public disclosure (issue 5 item 9): what the page says, and the inbox behind its form.
+  "disclosure.manage",
+  "inbox.read",
+  "inbox.handle",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -187,6 +195,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.read",
     "funds.supervise",
     "payouts.supervise",
+    // R15: staffing plans are filed with the prefecture bureau.
+    "staff.compliance",
   ],
   // R15: the city/county bureau supervises and evaluates, reading but not writing station work;
   // it keeps the contractor registry, supervises funds, and alone may authorise paying beyond an allocation.
@@ -203,9 +213,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.override",
     "funds.supervise",
     "payouts.supervise",
+    // R15: checks staffing; complaints about a station reach the bureau that supervises it.
+    "staff.compliance",
+    "inbox.read",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
-  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "payouts.supervise"],
+  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise"],
   // R18: the contractor runs the station and its public disclosure, drafts and files its agreements, records spending.
   contractor_admin: [
     "station.read",
@@ -218,6 +231,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "agreement.manage",
     "funds.read",
     "funds.spend",
+    "staff.manage",
+    "disclosure.manage",
+    "inbox.read",
+    "inbox.handle",
   ],
   station_admin: [
     "station.read",
@@ -238,6 +255,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funds.spend",
     "case.assign",
     "payouts.sign",
+    "staff.manage",
+    "disclosure.manage",
+    "inbox.read",
+    "inbox.handle",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],

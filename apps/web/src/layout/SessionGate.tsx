@@ -10,6 +10,7 @@ import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx"
 import { FilingsPage } from "../pages/FilingsPage.tsx";
 import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
 import { PayoutSummaryPage } from "../pages/PayoutSummaryPage.tsx";
+import { CompliancePanelPage } from "../pages/CompliancePanelPage.tsx";
 import { MfaVerifyPage } from "../features/security/MfaVerifyPage.tsx";
 import { RequiredEnrolmentPage, RequiredPasswordChangePage } from "../features/security/RequiredStepPages.tsx";
 import { LoginPage } from "../pages/LoginPage.tsx";
@@ -42,6 +43,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationWorklog":
     case "stationPayouts":
     case "stationPayoutReport":
+    case "stationStaff":
+    case "stationDisclosure":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
     case "console":
@@ -60,6 +63,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "payoutSummary":
       return <PayoutSummaryPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "compliancePanel":
+      return <CompliancePanelPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "myContractor":
       return <MyContractorPage />;
     case "security":

@@ -25,9 +25,11 @@ const ActivitiesPage = lazy(() => import("./ActivitiesPage.tsx").then((m) => ({ 
 const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ default: m.ActivityPage })));
 const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ default: m.VolunteersPage })));
 const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
+const StaffCompliancePage = lazy(() => import("./StaffCompliancePage.tsx").then((m) => ({ default: m.StaffCompliancePage })));
+const DisclosurePage = lazy(() => import("./DisclosurePage.tsx").then((m) => ({ default: m.DisclosurePage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "disclosure";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -54,6 +56,10 @@ function sectionOf(route: StationRoute): Section {
     case "stationPayouts":
     case "stationPayoutReport":
       return "payouts";
+    case "stationStaff":
+      return "staff";
+    case "stationDisclosure":
+      return "disclosure";
     case "station":
       return "overview";
     default:
@@ -97,6 +103,10 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <PayoutsPage />;
     case "stationPayoutReport":
       return <PayoutReportPage key={route.rosterId} rosterId={route.rosterId} />;
+    case "stationStaff":
+      return <StaffCompliancePage />;
+    case "stationDisclosure":
+      return <DisclosurePage />;
   }
 }
 
@@ -137,6 +147,8 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
     { key: "payouts", path: `${base}/payouts`, label: t("station.nav.payouts") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
+    { key: "staff", path: `${base}/staff`, label: t("station.nav.staff") },
+    ...(context.can("disclosure.manage") || context.can("inbox.read") ? [{ key: "disclosure" as const, path: `${base}/disclosure`, label: t("station.nav.disclosure") }] : []),
   ];
 
   return (

@@ -1,5 +1,18 @@
 import type { Tx } from "@shegong/db";
-import { needsSupervisorSignOff, QUALIFICATION_LEVEL_LABELS, signOffRefusal, type CaseStatus, type SignoffKind, type TCaseClosure, type TSignOffDecision, type TStaffQualification } from "@shegong/domain";
+import {
+  bilingual,
+  isStationedOn,
+  needsSupervisorSignOff,
+  QUALIFICATION_LEVEL_LABELS,
+  signOffRefusal,
+  stationingRefusal,
+  todayInShanghai,
+  type CaseStatus,
+  type SignoffKind,
+  type TCaseClosure,
+  type TSignOffDecision,
+  type TStaffQualification,
+} from "@shegong/domain";
 import { appError } from "../errors.ts";
 import { assertStationMembers } from "../shared/service-actor.ts";
 import { caseStep, loadCase, requireAction, requirePastDate, staffRecordOf, type CaseActor, type CaseRow } from "./case-actor.ts";
@@ -174,38 +187,55 @@ export async function reviewQueue(tx: Tx, stationId: string, supervisorUserId: s
   }));
 }
 
-/** The station's members with their qualification (R7) and assigned supervisor. */
-export async function staffQualifications(tx: Tx, stationId: string, today: string) {
-  const rows = await tx
+const STAFF_COLUMNS = [
+  "s.id as staff_id",
+  "s.position",
+  "s.education",
+  "s.major",
+  "s.qualification_level",
+  "s.certificate_no",
+  "s.certificate_expires_on",
+  "s.supervisor_user_id",
+  "sup.display_name as supervisor_name",
+  "s.stationed_on",
+  "s.left_on",
+] as const;
+
+/**
+ * The station's members with their qualification (R7) and assigned supervisor. `withoutLogin` adds
+ * the staff records that have no account (a worker who does not use the system): staffing counts
+ * them, sign-off never involves them.
+ */
+export async function staffQualifications(tx: Tx, stationId: string, today: string, options: { withoutLogin?: boolean } = {}) {
+  const members = await tx
     .selectFrom("role_grant as g")
     .innerJoin("app_user as u", "u.id", "g.user_id")
     .leftJoin("staff_member as s", (j) => j.onRef("s.station_id", "=", "g.station_id").onRef("s.user_id", "=", "g.user_id"))
     .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
-    .select([
-      "u.id as user_id",
-      "u.display_name",
-      "g.role",
-      "s.id as staff_id",
-      "s.position",
-      "s.education",
-      "s.major",
-      "s.qualification_level",
-      "s.certificate_no",
-      "s.certificate_expires_on",
-      "s.supervisor_user_id",
-      "sup.display_name as supervisor_name",
-    ])
+    .select(["u.id as user_id", "u.display_name", "g.role", ...STAFF_COLUMNS])
     .where("g.station_id", "=", stationId)
     .where("g.role", "in", ["station_admin", "social_worker", "supervisor"])
     .where("u.disabled_at", "is", null)
     .orderBy("u.display_name")
     .execute();
+  const withoutLogin = options.withoutLogin
+    ? await tx
+        .selectFrom("staff_member as s")
+        .leftJoin("app_user as sup", "sup.id", "s.supervisor_user_id")
+        .select(["s.display_name", ...STAFF_COLUMNS])
+        .where("s.station_id", "=", stationId)
+        .where("s.user_id", "is", null)
+        .orderBy("s.display_name")
+        .execute()
+    : [];
+  const rows = [...members, ...withoutLogin.map((r) => ({ ...r, user_id: null, role: null }))];
   return rows.map((r) => {
     const qualification = r.staff_id
       ? { qualificationLevel: r.qualification_level as TStaffQualification["qualificationLevel"] | null, major: r.major, certificateExpiresOn: r.certificate_expires_on }
       : null;
     return {
       userId: r.user_id,
+      staffId: r.staff_id,
       displayName: r.display_name,
       role: r.role,
       position: r.position,
@@ -216,9 +246,19 @@ export async function staffQualifications(tx: Tx, stationId: string, today: stri
       certificateExpiresOn: r.certificate_expires_on,
       supervisorUserId: r.supervisor_user_id,
       supervisorName: r.supervisor_name,
+      stationedOn: r.stationed_on,
+      leftOn: r.left_on,
       needsSignOff: needsSupervisorSignOff(qualification, today),
     };
   });
+}
+
+/** R7: a stationed worker's record cannot drop below diploma; they leave the station first. */
+async function requireStationableWhileStationed(tx: Tx, stationId: string, userId: string, education: string | null, today: string) {
+  const current = await tx.selectFrom("staff_member").select(["stationed_on", "left_on"]).where("station_id", "=", stationId).where("user_id", "=", userId).executeTakeFirst();
+  if (!current || !isStationedOn(current.stationed_on, current.left_on, today)) return;
+  const refusal = stationingRefusal(education);
+  if (refusal) throw appError(refusal.reason === "below_diploma" ? "STAFF_BELOW_DIPLOMA" : "VALIDATION", { fieldErrors: { education: [bilingual(refusal.message)] } });
 }
 
 /** Sets a member's qualification; the audit entry keeps what it was before (the earlier version). */
@@ -227,6 +267,7 @@ export async function setStaffQualification(tx: Tx, stationId: string, userId: s
   if (!member) throw appError("NOT_FOUND");
   if (input.supervisorUserId) await assertStationMembers(tx, stationId, [input.supervisorUserId], "supervisorUserId");
   if (input.supervisorUserId === userId) throw appError("VALIDATION", { fieldErrors: { supervisorUserId: ["不能指定本人为督导 / Nobody supervises themselves"] } });
+  await requireStationableWhileStationed(tx, stationId, userId, input.education ?? null, todayInShanghai());
   const values = {
     education: input.education ?? null,
     major: input.major ?? null,

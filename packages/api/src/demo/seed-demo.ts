@@ -7,6 +7,7 @@ import { onboardStations } from "../stations/onboard-stations.ts";
 import { seedDemoActivities } from "./seed-activities.ts";
 import { seedDemoCase } from "./seed-cases.ts";
 import { seedDemoPayouts } from "./seed-payouts.ts";
+import { seedDemoStaffAndDisclosure } from "./seed-disclosure.ts";
 import { seedDemoRegistry } from "./seed-registry.ts";
 
 /** Demo mode only: one password for every demo account, printed in the README. */
@@ -147,6 +148,7 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
       .where("display_name", "=", "马建国")
       .execute();
     await seedDemoAgreement(tx, liugong.id, contractor.id, userIds);
+    await seedDemoStaffAndDisclosure(tx, liugong.id, userIds);
     return { liugongId: liugong.id, userIds };
   });
   const people = await seedDemoRegistry(owner, cipher, liugongId);

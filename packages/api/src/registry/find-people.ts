@@ -1,7 +1,7 @@
 import type { PersonalDataCipher } from "@shegong/auth";
 import type { Tx } from "@shegong/db";
-import { classifySearch, type CategoryKey } from "@shegong/domain";
-import { sql } from "kysely";
+import { classifySearch, type CategoryKey, type SearchQueryKind } from "@shegong/domain";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { categoriesHeldOn, heldOn, registeredOn } from "./person-categories.ts";
 
 export interface PeopleQuery {
@@ -20,6 +20,18 @@ export interface PeopleQuery {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/**
+ * People (alias `p`) whose name contains the text, or whose pinyin or its initials start with it
+ * (`zs` finds 张三). ID digits match the masked suffix here; the register goes further (below).
+ */
+export function personMatches(search: SearchQueryKind): RawBuilder<SqlBool> {
+  if (search.kind === "id_digits") return sql<SqlBool>`p.id_masked like ${`%${escapeLike(search.digits.slice(-4))}`}`;
+  const text = escapeLike(search.text);
+  return search.kind === "pinyin"
+    ? sql<SqlBool>`(p.name_initials collate "C" like ${`${text}%`} or p.name_pinyin collate "C" like ${`${text}%`})`
+    : sql<SqlBool>`p.name like ${`%${text}%`}`;
 }
 
 /**
@@ -70,16 +82,8 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
   if (q.villageCode) base = base.where("p.village_code", "=", q.villageCode);
   if (q.query) {
     const search = classifySearch(q.query);
-    if (search.kind === "id_digits") {
-      const ids = await personIdsEndingWith(tx, q, search.digits);
-      base = ids === null ? base.where("p.id_masked", "like", `%${escapeLike(search.digits)}`) : base.where("p.id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
-    }
-    else if (search.kind === "pinyin") {
-      const text = escapeLike(search.text);
-      base = base.where((eb) =>
-        eb.or([eb(sql`p.name_initials collate "C"`, "like", `${text}%`), eb(sql`p.name_pinyin collate "C"`, "like", `${text}%`)]),
-      );
-    } else base = base.where("p.name", "like", `%${escapeLike(search.text)}%`);
+    const ids = search.kind === "id_digits" ? await personIdsEndingWith(tx, q, search.digits) : null;
+    base = ids === null ? base.where(personMatches(search)) : base.where("p.id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
   }
   // A category register sorts every holder to find its page anyway, so its total rides along as a
   // window count in the same pass; the whole-station list reads its page off the pinyin index and

@@ -7,7 +7,10 @@ import {
   dashboardMeasure,
   INDICATORS,
   indicatorValue,
+  inReportUnit,
   REPORT_VIEW_TITLES,
+  reportUnitSuffix,
+  TREND_VIEW_INDICATORS,
   type DivisionReportView,
   type IndicatorId,
   type ShownIndicatorValues,
@@ -15,7 +18,7 @@ import {
   type StationReportView,
 } from "@shegong/domain";
 import { houseStyleSheet } from "../ledgers/house-style.ts";
-import { divisionReport, divisionTrend, stationReport } from "./read-rollups.ts";
+import { divisionReport, divisionTrend, stationReport, type FactSource } from "./read-rollups.ts";
 
 type Cell = string | number | null;
 
@@ -36,12 +39,16 @@ export interface ReportFile {
 const SUPPRESSION_NOTE = "注：服务对象人数 1–4 人显示为“<5”，以保护个人信息";
 const TREND_MONTHS = 12;
 
-const trendOf: Record<"visits" | "cases", [IndicatorId, IndicatorId]> = {
-  visits: ["visits.done", "visits.overdue"],
-  cases: ["cases.opened", "cases.closed"],
-};
-
 const cell = (value: ShownValue | null | undefined): Cell => (value === undefined ? null : value);
+
+/** A trend column: its indicator's name, money in yuan as bureaus read it (kept in fen). */
+function trendColumn(id: IndicatorId) {
+  return { header: INDICATORS[id].name.zh + reportUnitSuffix(id).zh, width: 16 };
+}
+
+function trendCell(id: IndicatorId, value: ShownValue | null | undefined): Cell {
+  return cell(value === undefined ? undefined : inReportUnit(id, value));
+}
 
 function categoryRows(values: ShownIndicatorValues | undefined): Cell[][] {
   const byCategory = values?.["people.category"] ?? {};
@@ -58,10 +65,10 @@ async function writeReport(sheetName: string, table: ReportTable): Promise<Uint8
  * A division dashboard's table (per-unit indicators, people by category, or a 12-month trend),
  * read from the same rollups the dashboard shows, so the "<5" cells stay "<5" in the file too.
  */
-export async function exportDivisionReport(tx: Tx, divisionCode: string, month: string, view: DivisionReportView): Promise<ReportFile> {
-  const report = await divisionReport(tx, divisionCode, month);
+export async function exportDivisionReport(tx: Tx, divisionCode: string, month: string, view: DivisionReportView, source: FactSource = "live"): Promise<ReportFile> {
+  const report = await divisionReport(tx, divisionCode, month, source);
   const name = report.division.name;
-  const viewTitle = REPORT_VIEW_TITLES[view].zh;
+  const viewTitle = REPORT_VIEW_TITLES[view].zh + (source === "snapshot" ? "（月末快照）" : "");
   let table: ReportTable;
   if (view === "children") {
     table = {
@@ -89,17 +96,14 @@ export async function exportDivisionReport(tx: Tx, divisionCode: string, month: 
       rows: categoryRows(report.total),
     };
   } else {
-    const [a, b] = trendOf[view];
-    const [first, second] = await Promise.all([divisionTrend(tx, divisionCode, a, month, TREND_MONTHS), divisionTrend(tx, divisionCode, b, month, TREND_MONTHS)]);
+    const ids = TREND_VIEW_INDICATORS[view];
+    const trends = await Promise.all(ids.map((id) => divisionTrend(tx, divisionCode, id, month, TREND_MONTHS, { source })));
+    const points = trends[0]!.points;
     table = {
       title: `${name}${viewTitle}`,
-      subtitle: `${first.points[0]?.month ?? month} 至 ${month}　${SUPPRESSION_NOTE}`,
-      columns: [
-        { header: "月份", width: 12 },
-        { header: INDICATORS[a].name.zh, width: 16 },
-        { header: INDICATORS[b].name.zh, width: 16 },
-      ],
-      rows: first.points.map((p, i) => [p.month, cell(p.value), cell(second.points[i]?.value)]),
+      subtitle: `${points[0]?.month ?? month} 至 ${month}　${SUPPRESSION_NOTE}`,
+      columns: [{ header: "月份", width: 12 }, ...ids.map(trendColumn)],
+      rows: points.map((p, i) => [p.month, ...ids.map((id, j) => trendCell(id, trends[j]!.points[i]?.value))]),
     };
   }
   const bytes = await writeReport(viewTitle, table);
@@ -130,16 +134,12 @@ export async function exportStationReport(tx: Tx, stationId: string, plaqueName:
       rows: categoryRows(report.months.at(-1)?.values),
     };
   } else {
-    const [a, b] = trendOf[view];
+    const ids = TREND_VIEW_INDICATORS[view];
     table = {
       title: `${plaqueName}${viewTitle}`,
       subtitle: range,
-      columns: [
-        { header: "月份", width: 12 },
-        { header: INDICATORS[a].name.zh, width: 16 },
-        { header: INDICATORS[b].name.zh, width: 16 },
-      ],
-      rows: report.months.map((m) => [m.month, cell(indicatorValue(m.values, a)), cell(indicatorValue(m.values, b))]),
+      columns: [{ header: "月份", width: 12 }, ...ids.map(trendColumn)],
+      rows: report.months.map((m) => [m.month, ...ids.map((id) => trendCell(id, indicatorValue(m.values, id)))]),
     };
   }
   const bytes = await writeReport(viewTitle, table);

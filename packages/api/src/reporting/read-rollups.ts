@@ -7,6 +7,12 @@ import { STATIONS_REPORTING } from "./refresh-rollups.ts";
 /** A value above station level: a number, or "<5" for a small count of people (never the number itself). */
 export type ShownValue = number | string;
 
+/**
+ * Where a division's numbers come from: the live rollups, or a month's frozen snapshot (the month
+ * as reported at its end, see report-snapshots.ts).
+ */
+export type FactSource = "live" | "snapshot";
+
 /** indicator → dimension ('' when none) → value */
 export type IndicatorValues = Partial<Record<IndicatorId, Record<string, ShownValue>>>;
 
@@ -27,15 +33,15 @@ function shown(values: { indicator: string; dimension: string; value: number }[]
  * counties under a prefecture, stations under a county), summed from the station × month rollup.
  * Above station level, so small counts of people leave the server as "<5", never as numbers.
  */
-export async function divisionReport(tx: Tx, divisionCode: string, month: string) {
+export async function divisionReport(tx: Tx, divisionCode: string, month: string, source: FactSource = "live") {
   const parent = await tx.selectFrom("division").select(["code", "name", "level"]).where("code", "=", divisionCode).executeTakeFirst();
   if (!parent) throw appError("NOT_FOUND");
   const children = await tx.selectFrom("division").select(["code", "name"]).where("parent_code", "=", divisionCode).where("level", "<", 5).orderBy("code").execute();
   const childLength = children[0]?.code.length ?? divisionCode.length;
-  const rows = await factsUnder(tx, divisionCode, childLength, [monthStart(month)]);
+  const rows = await factsUnder(tx, divisionCode, childLength, [monthStart(month)], { source });
   const byChild = new Map<string, FactRow[]>();
   for (const r of rows) byChild.set(r.code, [...(byChild.get(r.code) ?? []), r]);
-  const ownTotals = KEPT_LEVELS.has(divisionCode.length) ? await factsUnder(tx, divisionCode, divisionCode.length, [monthStart(month)]) : null;
+  const ownTotals = KEPT_LEVELS.has(divisionCode.length) ? await factsUnder(tx, divisionCode, divisionCode.length, [monthStart(month)], { source }) : null;
   const totals = new Map<string, { indicator: string; dimension: string; value: number }>();
   for (const r of ownTotals ?? rows) {
     const k = `${r.indicator}|${r.dimension}`;
@@ -46,6 +52,7 @@ export async function divisionReport(tx: Tx, divisionCode: string, month: string
   const reporting = (code: string) => Number((byChild.get(code) ?? []).find((r) => r.indicator === STATIONS_REPORTING)?.value ?? 0);
   return {
     month,
+    source,
     division: { code: parent.code, name: parent.name, level: parent.level },
     total: shown([...totals.values()], true),
     children: children.map((c) => ({ code: c.code, name: c.name, stationsReporting: reporting(c.code), values: shown(byChild.get(c.code) ?? [], true) })),
@@ -66,9 +73,19 @@ interface FactRow {
 /**
  * The facts of every unit of `length` under a division for some months: from the kept division
  * totals where they exist (a few hundred rows for the whole region), otherwise summed from the
- * stations (a county's dozen townships), with `stations.reporting` counted the same way.
+ * stations (a county's dozen townships), with `stations.reporting` counted the same way. A
+ * snapshot holds every level, stations included, as it was frozen.
  */
-async function factsUnder(tx: Tx, divisionCode: string, length: number, months: string[], indicator?: string): Promise<FactRow[]> {
+async function factsUnder(tx: Tx, divisionCode: string, length: number, months: string[], options: { indicator?: string; source?: FactSource } = {}): Promise<FactRow[]> {
+  const indicator = options.indicator;
+  if (options.source === "snapshot") {
+    const rows = await sql<FactRow>`
+      select f.month::text as month, f.division_code as code, f.indicator, f.dimension, f.value
+      from report_snapshot_fact f
+      where f.month = any(${months}::date[]) and length(f.division_code) = ${length} and left(f.division_code, ${divisionCode.length}) = ${divisionCode}
+        ${indicator ? sql`and f.indicator = ${indicator}` : sql``}`.execute(tx);
+    return rows.rows;
+  }
   if (KEPT_LEVELS.has(length)) {
     const rows = await sql<FactRow>`
       select f.month::text as month, f.division_code as code, f.indicator, f.dimension, f.value
@@ -92,9 +109,10 @@ async function factsUnder(tx: Tx, divisionCode: string, length: number, months: 
 }
 
 /** One indicator month by month under a division (a trend line), summed over its dimensions unless one is named. */
-export async function divisionTrend(tx: Tx, divisionCode: string, indicator: IndicatorId, lastMonth: string, count: number, dimension?: string) {
+export async function divisionTrend(tx: Tx, divisionCode: string, indicator: IndicatorId, lastMonth: string, count: number, options: { dimension?: string; source?: FactSource } = {}) {
+  const dimension = options.dimension;
   const months = monthsEndingWith(lastMonth, count);
-  const rows = (await factsUnder(tx, divisionCode, divisionCode.length, months.map(monthStart), indicator)).filter((r) => r.indicator === indicator && (dimension === undefined || r.dimension === dimension));
+  const rows = (await factsUnder(tx, divisionCode, divisionCode.length, months.map(monthStart), { indicator, source: options.source })).filter((r) => r.indicator === indicator && (dimension === undefined || r.dimension === dimension));
   const byMonth = new Map<string, number>();
   for (const r of rows) byMonth.set(r.month.slice(0, 7), (byMonth.get(r.month.slice(0, 7)) ?? 0) + Number(r.value));
   return {

@@ -15,6 +15,12 @@ export async function refreshStation(tx: Tx, stationId: string, today: string): 
   const months = [...new Set(taken.map((t) => t.month.slice(0, 7)))].sort();
   if (months.length === 0) return [];
   await writeFacts(tx, stationId, months, await computeStationFacts(tx, stationId, months, today));
+  // When each month was last computed: the daily calendar mark skips what is already as of today.
+  await tx
+    .insertInto("rollup_refreshed")
+    .values(months.map((m) => ({ station_id: stationId, month: monthStart(m) })))
+    .onConflict((oc) => oc.columns(["station_id", "month"]).doUpdateSet({ refreshed_at: sql`now()` }))
+    .execute();
   return months;
 }
 

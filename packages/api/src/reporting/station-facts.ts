@@ -137,6 +137,18 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
     push(monthKey(r.month), "satisfaction.score_total", "", r.total);
   }
 
+  // Money through the purchase agreements (R14): allocations by source, payments, spending by category.
+  const funds = await sql<{ month: string; indicator: IndicatorId; dimension: string; fen: number }>`
+    select date_trunc('month', a.allocated_on)::date::text as month, 'funds.allocated_fen' as indicator, a.source as dimension, sum(a.amount_fen)::int8 as fen
+    from fund_allocation a where a.station_id = ${stationId} and ${inMonths("a.allocated_on")} group by 1, a.source
+    union all
+    select date_trunc('month', d.paid_on)::date::text, 'funds.disbursed_fen', '', sum(d.amount_fen)::int8
+    from fund_disbursement d where d.station_id = ${stationId} and ${inMonths("d.paid_on")} group by 1
+    union all
+    select date_trunc('month', s.spent_on)::date::text, 'funds.spent_fen', s.category, sum(s.amount_fen)::int8
+    from fund_spending s where s.station_id = ${stationId} and ${inMonths("s.spent_on")} group by 1, s.category`.execute(tx);
+  for (const r of funds.rows) push(monthKey(r.month), r.indicator, r.dimension, r.fen);
+
   // Staff have no dated history beyond when they were entered: a month counts those entered by then.
   const staff = await tx
     .selectFrom("staff_member")

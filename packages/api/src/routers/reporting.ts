@@ -1,6 +1,7 @@
 import { INDICATORS, INDICATOR_IDS, ZDivisionReportViewSchema, ZIndicatorIdSchema, ZMonthSchema, ZStationReportViewSchema } from "@shegong/domain";
 import { z } from "zod";
 import { divisionReport, divisionTrend, stationReport } from "../reporting/read-rollups.ts";
+import { listSnapshots, snapshotReport } from "../reporting/report-snapshots.ts";
 import { exportDivisionReport, exportStationReport, type ReportFile } from "../reporting/export-report.ts";
 import { auditFrom, authedProcedure, router } from "../trpc.ts";
 
@@ -9,6 +10,8 @@ import { auditFrom, authedProcedure, router } from "../trpc.ts";
 const aggregate = authedProcedure.meta({ access: "division", permission: "coverage.read" });
 const division = z.object({ divisionCode: z.string().regex(/^\d{2,9}$/) });
 const months = z.number().int().min(1).max(24).default(12);
+/** Live rollups, or the month as frozen at its end. */
+const source = z.enum(["live", "snapshot"]).default("live");
 
 const download = (file: ReportFile) => ({ fileName: file.fileName, rows: file.rows, base64: Buffer.from(file.bytes).toString("base64") });
 
@@ -17,11 +20,19 @@ export const reportingRouter = router({
   /** The indicator definitions (shared vocabulary). */
   indicators: authedProcedure.meta({ access: "user" }).query(() => INDICATOR_IDS.map((id) => INDICATORS[id])),
 
-  division: aggregate.input(division.extend({ month: ZMonthSchema })).query(({ ctx, input }) => ctx.tx((tx) => divisionReport(tx, input.divisionCode, input.month))),
+  division: aggregate
+    .input(division.extend({ month: ZMonthSchema, source }))
+    .query(({ ctx, input }) => ctx.tx((tx) => divisionReport(tx, input.divisionCode, input.month, input.source))),
 
   trend: aggregate
-    .input(division.extend({ indicator: ZIndicatorIdSchema, month: ZMonthSchema, months, dimension: z.string().max(40).optional() }))
-    .query(({ ctx, input }) => ctx.tx((tx) => divisionTrend(tx, input.divisionCode, input.indicator, input.month, input.months, input.dimension))),
+    .input(division.extend({ indicator: ZIndicatorIdSchema, month: ZMonthSchema, months, dimension: z.string().max(40).optional(), source }))
+    .query(({ ctx, input }) => ctx.tx((tx) => divisionTrend(tx, input.divisionCode, input.indicator, input.month, input.months, { dimension: input.dimension, source: input.source }))),
+
+  /** The months frozen as reported at their end (issue 7 item 4), newest first. */
+  snapshots: aggregate.input(division).query(({ ctx }) => ctx.tx((tx) => listSnapshots(tx))),
+
+  /** A division's month as frozen, beside the month before as frozen. */
+  snapshot: aggregate.input(division.extend({ month: ZMonthSchema })).query(({ ctx, input }) => ctx.tx((tx) => snapshotReport(tx, input.divisionCode, input.month))),
 
   station: authedProcedure
     .meta({ access: "station", permission: "workspace.read" })
@@ -31,11 +42,11 @@ export const reportingRouter = router({
   /** A dashboard table as the house-style xlsx; counts leave as the dashboard shows them ("<5" above station level). Audited. */
   exportDivision: authedProcedure
     .meta({ access: "division", permission: "coverage.read", write: true })
-    .input(division.extend({ month: ZMonthSchema, view: ZDivisionReportViewSchema }))
+    .input(division.extend({ month: ZMonthSchema, view: ZDivisionReportViewSchema, source }))
     .mutation(({ ctx, input }) =>
       ctx.tx(async (tx) => {
-        const file = await exportDivisionReport(tx, input.divisionCode, input.month, input.view);
-        await auditFrom(ctx, null)(tx, { action: "report.export", target: input.divisionCode, detail: { month: input.month, view: input.view, rows: file.rows } });
+        const file = await exportDivisionReport(tx, input.divisionCode, input.month, input.view, input.source);
+        await auditFrom(ctx, null)(tx, { action: "report.export", target: input.divisionCode, detail: { month: input.month, view: input.view, source: input.source, rows: file.rows } });
         return download(file);
       }),
     ),

@@ -1,4 +1,4 @@
-import { todayInShanghai, ZCadenceSchema, ZCategoryKeySchema, ZIsoDateSchema, ZVisitInputSchema } from "@shegong/domain";
+import { DUE_STATUSES, todayInShanghai, ZCadenceSchema, ZCategoryKeySchema, ZIsoDateSchema, ZMonthSchema, ZPersonSearchSchema, ZVisitInputSchema } from "@shegong/domain";
 import { z } from "zod";
 import { appError } from "../errors.ts";
 import { once, ZIdempotencyKeySchema } from "../shared/idempotency.ts";
@@ -7,7 +7,7 @@ import { actorOf } from "../shared/service-actor.ts";
 import { ZLedgerPeriodSchema } from "../shared/station-procedures.ts";
 import { auditFrom, authedProcedure, router } from "../trpc.ts";
 import { cadenceTable, setStationCadence } from "../visits/cadence-settings.ts";
-import { dueList } from "../visits/due-list.ts";
+import { dueCalendar, duePage } from "../visits/due-table.ts";
 import { getVisit, openRisks, stationMembers, visitsForPerson, visitsInPeriod } from "../visits/list-visits.ts";
 import { acknowledgeRisk, recordVisit } from "../visits/record-visit.ts";
 import { exportVisitLedger, periodRange } from "../visits/visit-ledger.ts";
@@ -36,10 +36,39 @@ export const visitsRouter = router({
       return ctx.tx((tx) => visitsInPeriod(tx, input.stationId, range.from, range.to));
     }),
 
-  /** The due list: everyone (`mine: false`) or the caller's own people and the unassigned. */
+  /**
+   * The due list a page at a time, most urgent first, with the count in every status: everyone
+   * (`mine: false`) or the caller's own people and the unassigned; one status or all.
+   */
   due: read
-    .input(station.extend({ mine: z.boolean().default(false), asOf: ZIsoDateSchema.optional() }))
-    .query(({ ctx, input }) => ctx.tx((tx) => dueList(tx, input.stationId, { today: input.asOf ?? todayInShanghai(), workerId: input.mine ? ctx.userId : undefined }))),
+    .input(
+      station.extend({
+        mine: z.boolean().default(false),
+        asOf: ZIsoDateSchema.optional(),
+        status: z.enum(DUE_STATUSES).optional(),
+        search: ZPersonSearchSchema.shape.query,
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const serverToday = todayInShanghai();
+      return duePage(ctx, input.stationId, {
+        today: input.asOf ?? serverToday,
+        serverToday,
+        workerId: input.mine ? ctx.userId : undefined,
+        status: input.status,
+        search: input.search,
+        offset: input.offset,
+        limit: input.limit,
+      });
+    }),
+
+  /** People falling due per day of a month (the late ones on today), for the station calendar. */
+  dueByDay: read.input(station.extend({ month: ZMonthSchema })).query(({ ctx, input }) => {
+    const range = periodRange({ month: input.month });
+    return dueCalendar(ctx, input.stationId, { today: todayInShanghai(), from: range.from, to: range.to });
+  }),
 
   /** Who can be named as having gone on a visit; readable by every member, unlike user administration. */
   members: read.input(station).query(({ ctx, input }) => ctx.tx((tx) => stationMembers(tx, input.stationId))),

@@ -3,6 +3,7 @@ import { permissionsOnStation } from "@shegong/auth";
 import { z } from "zod";
 import { getWorkspace } from "../workspace/get-workspace.ts";
 import { updateBranding } from "../workspace/update-branding.ts";
+import { invalidatePublicPage } from "../disclosure/public-page-cache.ts";
 import { auditFrom, authedProcedure, router } from "../trpc.ts";
 
 // Loose on purpose: a file somewhat over 256 KiB reaches the domain check and gets LOGO_TOO_LARGE
@@ -35,8 +36,8 @@ export const workspaceRouter = router({
   updateBranding: authedProcedure
     .meta({ access: "station", permission: "station.branding.edit", write: true })
     .input(ZStationBrandingSchema.extend({ stationId: z.uuid(), logoBase64: ZLogoBase64.nullable().optional() }))
-    .mutation(({ ctx, input }) =>
-      ctx.tx(async (tx) => {
+    .mutation(async ({ ctx, input }) => {
+      const workspace = await ctx.tx(async (tx) => {
         await updateBranding(tx, input.stationId, input);
         await auditFrom(ctx, input.stationId)(tx, {
           action: "station.branding",
@@ -48,6 +49,9 @@ export const workspaceRouter = router({
           },
         });
         return getWorkspace(tx, input.stationId);
-      }),
-    ),
+      });
+      // The plaque, colours and marks are on the public page too.
+      invalidatePublicPage(input.stationId);
+      return workspace;
+    }),
 });

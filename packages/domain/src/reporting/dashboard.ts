@@ -50,6 +50,8 @@ export const DASHBOARD_MEASURES = [
   "supervision.sessions",
   "staff.qualified",
   "satisfaction.mean",
+  "funds.disbursed.yuan",
+  "funds.spent.yuan",
 ] as const;
 export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
 
@@ -65,6 +67,8 @@ export const DASHBOARD_MEASURE_NAMES: Record<DashboardMeasure, BilingualMessage>
   "supervision.sessions": INDICATORS["supervision.sessions"].name,
   "staff.qualified": { zh: "持证社工 / 驻站社工", en: "Qualified / resident workers" },
   "satisfaction.mean": { zh: "满意度均分（1–5）", en: "Satisfaction mean (1–5)" },
+  "funds.disbursed.yuan": { zh: "拨付资金（元）", en: "Funds disbursed (yuan)" },
+  "funds.spent.yuan": { zh: "资金支出（元）", en: "Funds spent (yuan)" },
 };
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -76,10 +80,12 @@ export function dashboardMeasure(values: ShownIndicatorValues | undefined, measu
       const minutes = indicatorValue(values, "volunteers.minutes");
       return typeof minutes === "number" ? round(minutes / 60, 1) : minutes;
     }
-    case "resources.yuan": {
-      const fen = indicatorValue(values, "resources.value_fen");
-      return typeof fen === "number" ? round(fen / 100, 2) : fen;
-    }
+    case "resources.yuan":
+      return inYuan(indicatorValue(values, "resources.value_fen"));
+    case "funds.disbursed.yuan":
+      return inYuan(indicatorValue(values, "funds.disbursed_fen"));
+    case "funds.spent.yuan":
+      return inYuan(indicatorValue(values, "funds.spent_fen"));
     case "staff.qualified": {
       const [qualified, total] = [indicatorValue(values, "staff.qualified"), indicatorValue(values, "staff.total")];
       return `${qualified ?? "—"} / ${total ?? "—"}`;
@@ -91,6 +97,21 @@ export function dashboardMeasure(values: ShownIndicatorValues | undefined, measu
   }
 }
 
+/** An amount in fen as yuan for a report (money is kept in fen; people read yuan). */
+export function inYuan(fen: ShownValue | null): ShownValue | null {
+  return typeof fen === "number" ? round(fen / 100, 2) : fen;
+}
+
+/** An indicator's value in the unit a report shows it in: money in yuan, everything else as kept. */
+export function inReportUnit(id: IndicatorId, value: ShownValue | null): ShownValue | null {
+  return INDICATORS[id].unit === "fen" ? inYuan(value) : value;
+}
+
+/** An indicator's name with the report's unit where it is not obvious ("（元）" for money). */
+export function reportUnitSuffix(id: IndicatorId): BilingualMessage {
+  return INDICATORS[id].unit === "fen" ? { zh: "（元）", en: " (yuan)" } : { zh: "", en: "" };
+}
+
 /** Mean follow-up score: score total / responses; null when nobody was asked. */
 export function satisfactionMean(values: ShownIndicatorValues | undefined): number | null {
   const [responses, total] = [indicatorValue(values, "satisfaction.responses"), indicatorValue(values, "satisfaction.score_total")];
@@ -99,10 +120,10 @@ export function satisfactionMean(values: ShownIndicatorValues | undefined): numb
 }
 
 /** The tables a dashboard exports (each chart's table, and the per-unit table). */
-export const DIVISION_REPORT_VIEWS = ["children", "categories", "visits", "cases"] as const;
+export const DIVISION_REPORT_VIEWS = ["children", "categories", "visits", "cases", "funds"] as const;
 export const ZDivisionReportViewSchema = z.enum(DIVISION_REPORT_VIEWS);
 export type DivisionReportView = z.infer<typeof ZDivisionReportViewSchema>;
-export const STATION_REPORT_VIEWS = ["months", "categories", "visits", "cases"] as const;
+export const STATION_REPORT_VIEWS = ["months", "categories", "visits", "cases", "funds"] as const;
 export const ZStationReportViewSchema = z.enum(STATION_REPORT_VIEWS);
 export type StationReportView = z.infer<typeof ZStationReportViewSchema>;
 
@@ -112,4 +133,12 @@ export const REPORT_VIEW_TITLES: Record<DivisionReportView | StationReportView, 
   categories: { zh: "分类对象人数", en: "People by category" },
   visits: { zh: "走访与逾期趋势", en: "Visits and overdue trend" },
   cases: { zh: "个案开结趋势", en: "Cases opened and closed" },
+  funds: { zh: "资金下达拨付支出", en: "Funds allocated, disbursed and spent" },
+};
+
+/** The indicators each trend view plots, month by month. */
+export const TREND_VIEW_INDICATORS: Record<"visits" | "cases" | "funds", IndicatorId[]> = {
+  visits: ["visits.done", "visits.overdue"],
+  cases: ["cases.opened", "cases.closed"],
+  funds: ["funds.allocated_fen", "funds.disbursed_fen", "funds.spent_fen"],
 };

@@ -20,7 +20,7 @@ export interface IndicatorDefinition {
   unit: "people" | "count" | "minutes" | "fen" | "ratio";
   measure: "stock" | "flow";
   /** What the dimension column holds, if anything (e.g. the category key). */
-  dimension?: "category" | "visit_kind" | "activity_kind" | "resource_kind";
+  dimension?: "category" | "visit_kind" | "activity_kind" | "resource_kind" | "funding_source" | "spending_category";
   people: boolean;
 }
 
@@ -47,6 +47,9 @@ export const INDICATOR_IDS = [
   "supervision.minutes",
   "satisfaction.responses",
   "satisfaction.score_total",
+  "funds.allocated_fen",
+  "funds.disbursed_fen",
+  "funds.spent_fen",
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 export const ZIndicatorIdSchema = z.enum(INDICATOR_IDS);
@@ -78,6 +81,9 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = Object.fromE
       ["supervision.minutes", def({ name: { zh: "督导时长", en: "Supervision time" }, definition: { zh: "当月督导时长合计（分钟）", en: "Total supervision time in the month, in minutes" }, unit: "minutes", measure: "flow", people: false })],
       ["satisfaction.responses", def({ name: { zh: "满意度回访数", en: "Satisfaction follow-ups" }, definition: { zh: "当月完成的满意度回访次数", en: "Satisfaction follow-ups made in the month" }, unit: "count", measure: "flow", people: false })],
       ["satisfaction.score_total", def({ name: { zh: "满意度评分合计", en: "Satisfaction score total" }, definition: { zh: "当月回访评分（1–5 分）之和；除以回访数即平均分", en: "Sum of the month's follow-up scores (1–5); divided by the follow-ups it gives the mean" }, unit: "count", measure: "flow", people: false })],
+      ["funds.allocated_fen", def({ name: { zh: "下达资金", en: "Funds allocated" }, definition: { zh: "当月按购买服务协议下达的资金（分），按资金来源统计（R14）", en: "Funds allocated under the station's purchase agreements in the month, in fen, by source (R14)" }, unit: "fen", measure: "flow", dimension: "funding_source", people: false })],
+      ["funds.disbursed_fen", def({ name: { zh: "拨付资金", en: "Funds disbursed" }, definition: { zh: "当月乡镇（街道）向承接机构拨付的资金（分）", en: "Funds the township paid to the contractor in the month, in fen" }, unit: "fen", measure: "flow", people: false })],
+      ["funds.spent_fen", def({ name: { zh: "资金支出", en: "Funds spent" }, definition: { zh: "当月承接机构的项目支出（分），按支出类别统计", en: "The contractor's project spending in the month, in fen, by category" }, unit: "fen", measure: "flow", dimension: "spending_category", people: false })],
     ] as [IndicatorId, Omit<IndicatorDefinition, "id">][]
   ).map(([id, d]) => [id, { id, ...d }]),
 ) as Record<IndicatorId, IndicatorDefinition>;

@@ -113,7 +113,8 @@ export interface ResolvedCadence {
   livingAlone: boolean;
 }
 
-function ruleFor(category: CategoryKey, options: ResolveCadenceOptions): Cadence | null {
+/** The rule in force for one category, before the living-alone rule: station over region over default. */
+export function cadenceRuleFor(category: CategoryKey, options: ResolveCadenceOptions): Cadence | null {
   // default < region < station: the most local level that says anything about the category wins.
   const station = options.stationOverrides?.[category];
   if (station !== undefined) return station;
@@ -135,7 +136,7 @@ export function resolveCadence(categories: readonly CategoryKey[], options: Reso
   let best: ResolvedCadence | null = null;
   for (const category of CATEGORY_KEYS) {
     if (!held.has(category)) continue;
-    let cadence = ruleFor(category, options);
+    let cadence = cadenceRuleFor(category, options);
     if (cadence === null) continue;
     let livingAlone = false;
     if (options.livingArrangement === "alone" && CATEGORIES[category].group === "elderly" && compareCadence(cadence, monthly) > 0) {

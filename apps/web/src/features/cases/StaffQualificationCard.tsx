@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { QUALIFICATION_LEVEL_LABELS, QUALIFICATION_LEVELS } from "@shegong/domain";
+import { EDUCATION_LEVEL_LABELS, EDUCATION_LEVELS, QUALIFICATION_LEVEL_LABELS, QUALIFICATION_LEVELS } from "@shegong/domain";
 import { App, Button, Card, Form, Input, Select, Table, Tag } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -47,7 +47,8 @@ export function StaffQualificationCard() {
   );
 }
 
-function StaffDialog({ row, others, onClose }: { row: StaffRow; others: StaffRow[]; onClose: () => void }) {
+/** The member's education, major, qualification and supervisor; also opened from the staff-compliance page. */
+export function StaffDialog({ row, others, onClose }: { row: StaffRow; others: StaffRow[]; onClose: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { stationId } = useStation();
@@ -57,6 +58,7 @@ function StaffDialog({ row, others, onClose }: { row: StaffRow; others: StaffRow
       onSuccess: async () => {
         void message.success(t("case.saved"));
         await queryClient.invalidateQueries({ queryKey: trpc.cases.staff.queryKey({ stationId }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.staff.pathKey() });
         onClose();
       },
     }),
@@ -83,8 +85,9 @@ function StaffDialog({ row, others, onClose }: { row: StaffRow; others: StaffRow
           })
         }
       >
+        {/* Stored as the Chinese wording a diploma uses, which the R7 stationing rule reads. */}
         <Form.Item name="education" label={t("staff.education")}>
-          <Input maxLength={50} />
+          <Select allowClear options={EDUCATION_LEVELS.map((k) => ({ value: EDUCATION_LEVEL_LABELS[k].zh, label: locale === "en" ? EDUCATION_LEVEL_LABELS[k].en : EDUCATION_LEVEL_LABELS[k].zh }))} />
         </Form.Item>
         <Form.Item name="major" label={t("staff.major")} extra={t("staff.major.hint")}>
           <Input maxLength={50} />

@@ -1,7 +1,7 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { DASHBOARD_MEASURES, DASHBOARD_MEASURE_NAMES, dashboardMeasure, monthsEndingWith, todayInShanghai, type DivisionReportView, type IndicatorId } from "@shegong/domain";
-import { Breadcrumb, Button, Card, Col, Row, Space, Spin, Typography } from "antd";
+import { Breadcrumb, Button, Card, Col, Row, Segmented, Space, Spin, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n, type I18n, type MessageKey } from "../../i18n/locale.tsx";
@@ -9,6 +9,7 @@ import { trpc, type RouterOutputs } from "../../trpc.ts";
 import { categoryPanel, MeasureCards, MonthPicker, trendPanel } from "./dashboard-parts.tsx";
 import { formatShown } from "./report-format.ts";
 import { ReportPanel, ReportTable, useReportDownloaded, type ReportTableSpec } from "./ReportPanel.tsx";
+import { SnapshotComparison } from "./SnapshotComparison.tsx";
 
 const TREND_MONTHS = 12;
 // Rollups are refreshed every few seconds from the stations' writes; the current month keeps moving.
@@ -29,25 +30,33 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
   const thisMonth = todayInShanghai().slice(0, 7);
   const [current, setCurrent] = useState(rootCode);
   const [month, setMonth] = useState(thisMonth);
+  const [wantSnapshot, setWantSnapshot] = useState(false);
+  const snapshots = useQuery(trpc.reporting.snapshots.queryOptions({ divisionCode: rootCode }));
+  const frozen = (snapshots.data ?? []).some((s) => s.month === month);
+  // A month frozen at its end can be read as reported then, or as the rollups stand now.
+  const source = frozen && wantSnapshot ? ("snapshot" as const) : ("live" as const);
   const live = { refetchInterval: month === thisMonth ? LIVE_REFRESH_MS : (false as const) };
-  const report = useQuery({ ...trpc.reporting.division.queryOptions({ divisionCode: current, month }), ...live });
+  const report = useQuery({ ...trpc.reporting.division.queryOptions({ divisionCode: current, month, source }), ...live });
   const path = useQuery(trpc.divisions.path.queryOptions({ code: current }));
-  const trend = (indicator: IndicatorId) => ({ ...trpc.reporting.trend.queryOptions({ divisionCode: current, indicator, month, months: TREND_MONTHS }), ...live });
+  const trend = (indicator: IndicatorId) => ({ ...trpc.reporting.trend.queryOptions({ divisionCode: current, indicator, month, months: TREND_MONTHS, source }), ...live });
   const visits = useQuery(trend("visits.done"));
   const overdue = useQuery(trend("visits.overdue"));
   const opened = useQuery(trend("cases.opened"));
   const closed = useQuery(trend("cases.closed"));
+  const allocated = useQuery(trend("funds.allocated_fen"));
+  const disbursed = useQuery(trend("funds.disbursed_fen"));
+  const spent = useQuery(trend("funds.spent_fen"));
   const downloaded = useReportDownloaded();
   const exportDivision = useMutation(trpc.reporting.exportDivision.mutationOptions({ onSuccess: downloaded }));
   const exporter = (view: DivisionReportView) => ({
-    run: () => exportDivision.mutate({ divisionCode: current, month, view }),
+    run: () => exportDivision.mutate({ divisionCode: current, month, view, source }),
     isPending: exportDivision.isPending && exportDivision.variables?.view === view,
   });
 
   const crumbs = (path.data ?? []).filter((d) => d.code.length >= rootCode.length);
   const months = monthsEndingWith(month, TREND_MONTHS);
   const pointsOf = (q: typeof visits) => months.map((m) => q.data?.points.find((p) => p.month === m)?.value ?? null);
-  const error = report.error ?? visits.error ?? overdue.error ?? opened.error ?? closed.error;
+  const error = report.error ?? visits.error ?? overdue.error ?? opened.error ?? closed.error ?? allocated.error ?? disbursed.error ?? spent.error;
 
   return (
     <div data-testid="division-dashboard">
@@ -56,7 +65,20 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
           data-testid="report-breadcrumb"
           items={crumbs.map((d) => ({ key: d.code, title: d.code === current ? d.name : <a onClick={() => setCurrent(d.code)}>{d.name}</a> }))}
         />
-        <MonthPicker value={month} max={thisMonth} onChange={setMonth} label={t("report.month")} />
+        <Space wrap>
+          {frozen && (
+            <Segmented
+              data-testid="report-source"
+              value={source}
+              onChange={(value) => setWantSnapshot(value === "snapshot")}
+              options={[
+                { value: "live", label: t("report.source.live") },
+                { value: "snapshot", label: t("report.source.snapshot") },
+              ]}
+            />
+          )}
+          <MonthPicker value={month} max={thisMonth} onChange={setMonth} label={t("report.month")} />
+        </Space>
       </Space>
       <ErrorAlert error={error ?? exportDivision.error} />
       {!report.data ? (
@@ -66,6 +88,7 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
           <Typography.Paragraph type="secondary" data-testid="report-note">
             {t("report.note", { month: report.data.month })}
           </Typography.Paragraph>
+          {source === "snapshot" && <SnapshotComparison divisionCode={current} month={month} />}
           <MeasureCards values={report.data.total} pick={pick} />
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={24} xl={12}>
@@ -85,6 +108,22 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
                 testId="report-cases"
                 exporter={exporter("cases")}
                 {...trendPanel(months, [{ indicator: "cases.opened", values: pointsOf(opened) }, { indicator: "cases.closed", values: pointsOf(closed) }], i18n)}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ReportPanel
+                title={t("report.panel.funds")}
+                testId="report-funds"
+                exporter={exporter("funds")}
+                {...trendPanel(
+                  months,
+                  [
+                    { indicator: "funds.allocated_fen", values: pointsOf(allocated) },
+                    { indicator: "funds.disbursed_fen", values: pointsOf(disbursed) },
+                    { indicator: "funds.spent_fen", values: pointsOf(spent) },
+                  ],
+                  i18n,
+                )}
               />
             </Col>
           </Row>

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { DASHBOARD_MEASURES, DASHBOARD_MEASURE_NAMES, dashboardMeasure, indicatorValue, todayInShanghai, type IndicatorId, type StationReportView } from "@shegong/domain";
+import { DASHBOARD_MEASURES, DASHBOARD_MEASURE_NAMES, dashboardMeasure, indicatorValue, todayInShanghai, TREND_VIEW_INDICATORS, type IndicatorId, type StationReportView } from "@shegong/domain";
 import { Alert, Button, Card, Col, Row, Space, Spin } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -58,6 +58,9 @@ export function StationDashboard({ stationId }: { stationId: string }) {
             </Col>
             <Col xs={24} xl={12}>
               <ReportPanel title={t("report.panel.cases")} testId="report-cases" exporter={exporter("cases")} {...trendPanel(months, [line("cases.opened"), line("cases.closed")], i18n)} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ReportPanel title={t("report.panel.funds")} testId="report-funds" exporter={exporter("funds")} {...trendPanel(months, TREND_VIEW_INDICATORS.funds.map(line), i18n)} />
             </Col>
           </Row>
           <Card

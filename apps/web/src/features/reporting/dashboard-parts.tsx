@@ -6,6 +6,8 @@ import {
   DASHBOARD_MEASURE_NAMES,
   dashboardMeasure,
   INDICATORS,
+  inReportUnit,
+  reportUnitSuffix,
   type IndicatorId,
   type ShownIndicatorValues,
   type ShownValue,
@@ -69,11 +71,13 @@ export function trendPanel(
   lines: { indicator: IndicatorId; values: (ShownValue | null)[] }[],
   i18n: I18n,
 ): { chart: ChartSpec; table: ReportTableSpec } {
+  // Money is kept in fen and read in yuan.
+  const nameOf = (id: IndicatorId) => i18n.pick(INDICATORS[id].name) + i18n.pick(reportUnitSuffix(id));
   return {
-    chart: { kind: "line", categories: months, series: lines.map((l) => ({ name: i18n.pick(INDICATORS[l.indicator].name), data: l.values.map(chartNumber) })) },
+    chart: { kind: "line", categories: months, series: lines.map((l) => ({ name: nameOf(l.indicator), data: l.values.map((v) => chartNumber(inReportUnit(l.indicator, v))) })) },
     table: {
-      columns: [{ key: "month", title: i18n.t("report.month") }, ...lines.map((l) => ({ key: l.indicator, title: i18n.pick(INDICATORS[l.indicator].name), align: "right" as const }))],
-      rows: months.map((month, i) => ({ key: month, month, ...Object.fromEntries(lines.map((l) => [l.indicator, formatShown(l.values[i])])) })),
+      columns: [{ key: "month", title: i18n.t("report.month") }, ...lines.map((l) => ({ key: l.indicator, title: nameOf(l.indicator), align: "right" as const }))],
+      rows: months.map((month, i) => ({ key: month, month, ...Object.fromEntries(lines.map((l) => [l.indicator, formatShown(inReportUnit(l.indicator, l.values[i] ?? null))])) })),
     },
   };
 }

@@ -1,13 +1,17 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CATEGORIES, describeCadence, DUE_STATUS_LABELS, DUE_STATUSES, labelOf, type DueStatus } from "@shegong/domain";
-import { Button, Empty, Space, Spin, Tag, Typography } from "antd";
+import { Button, Empty, Input, Pagination, Segmented, Space, Spin, Tag, Typography } from "antd";
+import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { Link } from "../../router.tsx";
 import { trpc, type RouterOutputs } from "../../trpc.ts";
 import { useStation } from "../workspace/station-context.tsx";
 
-export type DueEntry = RouterOutputs["visits"]["due"][number];
+export type DueEntry = RouterOutputs["visits"]["due"]["entries"][number];
+
+/** Rows a page: enough to plan a day's round, few enough for a phone to draw at once. */
+const PAGE_SIZE = 20;
 
 export const DUE_STATUS_COLORS: Record<DueStatus, string> = { overdue: "red", due_today: "orange", due_soon: "gold", later: "default" };
 
@@ -64,31 +68,76 @@ function DueRow({ entry, onRecord }: { entry: DueEntry; onRecord: (entry: DueEnt
   );
 }
 
-/** A due list (issue 4 item 1), grouped by how late each visit is, most urgent first. */
+/**
+ * A due list (issue 4 item 1) a page at a time, most urgent first: filtered by status (with the
+ * count in each) and by name, pinyin initials or ID digits, grouped on the page by how late.
+ */
 export function DueList({ mine, onRecord }: { mine: boolean; onRecord: (entry: DueEntry) => void }) {
   const { t, locale } = useI18n();
   const { stationId } = useStation();
-  const due = useQuery(trpc.visits.due.queryOptions({ stationId, mine }));
+  const [status, setStatus] = useState<DueStatus | "all">("all");
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const due = useQuery({
+    ...trpc.visits.due.queryOptions({ stationId, mine, status: status === "all" ? undefined : status, search, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
   if (due.isError) return <ErrorAlert error={due.error} />;
   if (!due.data) return <Spin />;
-  if (due.data.length === 0) return <Empty description={t("due.empty")} />;
+  const { counts, entries, total } = due.data;
+  const everyone = DUE_STATUSES.reduce((n, s) => n + counts[s], 0);
+  const choose = (next: DueStatus | "all") => {
+    setStatus(next);
+    setPage(1);
+  };
   return (
     <div data-testid={mine ? "due-list-mine" : "due-list-all"}>
-      {DUE_STATUSES.map((status) => {
-        const entries = due.data.filter((e) => e.status === status);
-        if (entries.length === 0) return null;
-        return (
-          <section key={status} data-testid={`due-group-${status}`} style={{ marginBottom: 16 }}>
-            <Typography.Title level={5} style={{ margin: "8px 0 0" }}>
-              <Tag color={DUE_STATUS_COLORS[status]} style={{ marginInlineEnd: 8 }}>{labelOf(DUE_STATUS_LABELS, status, locale)}</Tag>
-              {t("due.groupCount", { n: entries.length })}
-            </Typography.Title>
-            {entries.map((entry) => (
-              <DueRow key={entry.personId} entry={entry} onRecord={onRecord} />
-            ))}
-          </section>
-        );
-      })}
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8, marginBottom: 8 }}>
+        {/* Five statuses with their counts are wider than a phone: they scroll sideways, the page does not. */}
+        <div style={{ maxWidth: "100%", minWidth: 0, overflowX: "auto" }}>
+          <Segmented<DueStatus | "all">
+            data-testid="due-status-filter"
+            value={status}
+            onChange={choose}
+            options={[
+              { value: "all", label: `${t("due.all")} ${everyone}` },
+              ...DUE_STATUSES.map((s) => ({ value: s, label: `${labelOf(DUE_STATUS_LABELS, s, locale)} ${counts[s]}` })),
+            ]}
+          />
+        </div>
+        <Input.Search
+          allowClear
+          data-testid="due-search"
+          placeholder={t("due.search")}
+          style={{ width: 240, maxWidth: "100%" }}
+          onSearch={(value) => {
+            setSearch(value.trim());
+            setPage(1);
+          }}
+        />
+      </div>
+      {entries.length === 0 ? (
+        <Empty description={t("due.empty")} />
+      ) : (
+        DUE_STATUSES.map((s) => {
+          const group = entries.filter((e) => e.status === s);
+          if (group.length === 0) return null;
+          return (
+            <section key={s} data-testid={`due-group-${s}`} style={{ marginBottom: 16 }}>
+              <Typography.Title level={5} style={{ margin: "8px 0 0" }}>
+                <Tag color={DUE_STATUS_COLORS[s]} style={{ marginInlineEnd: 8 }}>{labelOf(DUE_STATUS_LABELS, s, locale)}</Tag>
+                {t("due.groupCount", { n: counts[s] })}
+              </Typography.Title>
+              {group.map((entry) => (
+                <DueRow key={entry.personId} entry={entry} onRecord={onRecord} />
+              ))}
+            </section>
+          );
+        })
+      )}
+      {total > PAGE_SIZE && (
+        <Pagination data-testid="due-pages" size="small" simple current={page} pageSize={PAGE_SIZE} total={total} onChange={setPage} showSizeChanger={false} />
+      )}
     </div>
   );
 }
@@ -97,8 +146,9 @@ export function DueList({ mine, onRecord }: { mine: boolean; onRecord: (entry: D
 export function DueCounts({ mine }: { mine: boolean }) {
   const { locale } = useI18n();
   const { stationId } = useStation();
-  const due = useQuery(trpc.visits.due.queryOptions({ stationId, mine }));
-  const count = (status: DueStatus) => (due.data ?? []).filter((e) => e.status === status).length;
+  // Only the counts are wanted: the smallest page carries them all.
+  const due = useQuery(trpc.visits.due.queryOptions({ stationId, mine, limit: 1 }));
+  const count = (status: DueStatus) => due.data?.counts[status] ?? 0;
   return (
     <Space size={24} wrap data-testid="due-counts">
       <span data-testid="count-overdue">

@@ -15,9 +15,9 @@ export function StationCalendar() {
   const today = todayInShanghai();
   const screens = Grid.useBreakpoint();
   const [month, setMonth] = useState(today.slice(0, 7));
-  const due = useQuery(trpc.visits.due.queryOptions({ stationId }));
+  const due = useQuery(trpc.visits.dueByDay.queryOptions({ stationId, month }));
   const visits = useQuery(trpc.visits.inPeriod.queryOptions({ stationId, period: { month } }));
-  const days = useMemo(() => calendarCounts(due.data ?? [], visits.data ?? [], today), [due.data, visits.data, today]);
+  const days = useMemo(() => calendarCounts(due.data ?? [], visits.data ?? []), [due.data, visits.data]);
   const cell = (day: string) => {
     const c = days.get(day);
     if (!c) return null;

@@ -1,13 +1,13 @@
 /**
  * The station calendar's numbers (issue 4 item 1): per day, visits made and people falling due.
- * Anyone already late is counted on today, where the work actually waits.
+ * The server already counts anyone late on today, where the work actually waits.
  */
 export interface DayCounts {
   done: number;
   due: number;
 }
 
-export function calendarCounts(due: readonly { dueOn: string }[], visits: readonly { visitedOn: string }[], today: string): Map<string, DayCounts> {
+export function calendarCounts(due: readonly { day: string; due: number }[], visits: readonly { visitedOn: string }[]): Map<string, DayCounts> {
   const days = new Map<string, DayCounts>();
   const at = (day: string) => {
     const c = days.get(day) ?? { done: 0, due: 0 };
@@ -15,6 +15,6 @@ export function calendarCounts(due: readonly { dueOn: string }[], visits: readon
     return c;
   };
   for (const v of visits) at(v.visitedOn).done += 1;
-  for (const d of due) at(d.dueOn < today ? today : d.dueOn).due += 1;
+  for (const d of due) at(d.day).due += d.due;
   return days;
 }
