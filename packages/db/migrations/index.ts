@@ -18,7 +18,7 @@ import * as visitDue from "./2026-11-28-20-visit-due.ts";
 import * as dailyMarkSkipsFresh from "./2026-11-28-21-daily-mark-skips-fresh.ts";
 import * as reportSnapshots from "./2026-11-28-22-report-snapshots.ts";
 import * as fundRollups from "./2026-11-28-23-fund-rollups.ts";
-import * as payoutReports from "./2026-11-28-11-payout-reports.ts";
+import * as payoutReports from "./2026-11-28-24-payout-reports.ts";
 import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
 import * as mfa from "./2026-11-28-04-mfa.ts";
@@ -48,6 +48,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-21-daily-mark-skips-fresh": dailyMarkSkipsFresh,
   "2026-11-28-22-report-snapshots": reportSnapshots,
   "2026-11-28-23-fund-rollups": fundRollups,
-  "2026-11-28-11-payout-reports": payoutReports,
-  "2026-11-28-24-audit-retention": auditRetention,
+    "2026-11-28-24-audit-retention": auditRetention,
+  "2026-11-28-24-payout-reports": payoutReports,
 };

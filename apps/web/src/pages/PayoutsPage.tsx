@@ -241,7 +241,7 @@ function DiscrepancyItem({ discrepancy: d }: { discrepancy: Discrepancy }) {
               placeholder={t("payouts.assignTo")}
               value={d.assigned_user_id ?? undefined}
               loading={staff.isLoading}
-              options={(staff.data ?? []).map((s) => ({ value: s.userId, label: s.displayName }))}
+              options={(staff.data ?? []).flatMap((s) => (s.userId ? [{ value: s.userId, label: s.displayName }] : []))}
               onChange={(userId?: string) => work.mutate({ stationId, discrepancyId: d.id, assignedUserId: userId ?? null })}
               data-testid="payouts-assign"
             />
