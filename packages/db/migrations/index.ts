@@ -48,6 +48,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-21-daily-mark-skips-fresh": dailyMarkSkipsFresh,
   "2026-11-28-22-report-snapshots": reportSnapshots,
   "2026-11-28-23-fund-rollups": fundRollups,
-    "2026-11-28-24-audit-retention": auditRetention,
+  "2026-11-28-24-audit-retention": auditRetention,
   "2026-11-28-24-payout-reports": payoutReports,
 };
