@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import type { PersonalDataCipher } from "@shegong/auth";
-import { PLATFORM_CHAIN_ID, recordAudit, verifyAuditChains, type Database } from "@shegong/db";
+import { PLATFORM_CHAIN_ID, recordAudit, verifyAuditChains, type Database, type Tx } from "@shegong/db";
 import { sql, type Kysely } from "kysely";
 import { attachmentKey, type FileStore } from "../attachments/file-store.ts";
 import { STATIONS_REPORTING } from "../reporting/refresh-rollups.ts";
@@ -9,12 +9,14 @@ import {
   keyCheckOf,
   MEMBER_SECRET_TABLES,
   newestMigration,
+  SHARED_TABLES,
   sha256Hex,
   STATION_ARCHIVE_FORMAT,
   STATION_ARCHIVE_VERSION,
   StationArchiveError,
   stationTables,
   type StationArchiveHeader,
+  type StationTable,
   type StationArchiveManifest,
 } from "./station-archive.ts";
 
@@ -87,8 +89,7 @@ export interface StationImport {
 }
 
 const INSERT_BATCH = 500;
-/** Derived per station and month; restored as exported, with the division totals moved by them. */
-const ROLLUP_TABLES = new Set(["rollup_dirty", "station_month_fact"]);
+const SHARED = new Set<string>(["station", ...SHARED_TABLES]);
 
 /**
  * Restores an archive into this deployment, all or nothing, refusing a station that exists here
@@ -148,23 +149,29 @@ export async function importStation(owner: Kysely<Database>, bytes: Uint8Array, 
     }
 
     const disabledAt = new Date().toISOString();
+    const stationOwned = tables.filter((t) => t.name !== "audit_event" && !SHARED.has(t.name));
     for (const table of tables) {
-      const list = rows.get(table.name) ?? [];
       if (table.name === "app_user") {
         await insert("app_user", newUsers.map((u) => (members.has(u.id as string) ? u : { ...u, disabled_at: u.disabled_at ?? disabledAt })));
         for (const secret of MEMBER_SECRET_TABLES) await insert(secret, (rows.get(secret) ?? []).filter((r) => newUsers.some((u) => u.id === r.user_id)));
       } else if (table.name === "contractor") {
-        await insert("contractor", list.filter((c) => !hereContractors.some((h) => h.id === c.id)));
-      } else if (table.name !== "audit_event" && !ROLLUP_TABLES.has(table.name)) {
-        await insert(table.name, list);
+        await insert("contractor", contractors.filter((c) => !hereContractors.some((h) => h.id === c.id)));
+      } else if (table.name !== "audit_event") {
+        await syncStationTable(tx, station.id, table, rows.get(table.name) ?? []);
       }
     }
+    // Triggers on the tables written later (rollup and due-list marks, kept columns) may have added
+    // or changed rows of tables written earlier: bring every table back to the archive until it
+    // holds, so the station arrives exactly as it left.
+    for (let round = 0; ; round++) {
+      const drifted = [];
+      for (const table of stationOwned) if (!(await stationTableMatches(tx, station.id, table, rows.get(table.name) ?? []))) drifted.push(table);
+      if (drifted.length === 0) break;
+      if (round === 3) throw new Error(`the imported station does not settle: ${drifted.map((t) => t.name).join(", ")} keep changing`);
+      for (const table of drifted) await syncStationTable(tx, station.id, table, rows.get(table.name) ?? []);
+    }
 
-    // The rollups as they were, instead of the marks the rollup triggers just left, and the
-    // station's facts added to its county, prefecture and region totals.
-    await tx.deleteFrom("rollup_dirty").where("station_id", "=", station.id).execute();
-    await insert("rollup_dirty", rows.get("rollup_dirty") ?? []);
-    await insert("station_month_fact", rows.get("station_month_fact") ?? []);
+    // The station's facts added to its county, prefecture and region totals, as a refresh would.
     await sql`select apply_division_deltas(${station.id}::uuid, coalesce((select jsonb_agg(d) from (
         select month::text as month, indicator, dimension, value as delta from station_month_fact where station_id = ${station.id}
         union all
@@ -184,6 +191,42 @@ export async function importStation(owner: Kysely<Database>, bytes: Uint8Array, 
     await recordAudit(tx, { stationId: PLATFORM_CHAIN_ID, actorName: "cli", action: "station.import", target: station.slug, outcome: "success", ip: "cli", detail });
     return { station, tables: tableCounts, usersCreated: newUsers.length, usersReused: users.length - newUsers.length, files: archive.files.size };
   });
+}
+
+/**
+ * Makes the station's rows of one table exactly the archive's: rows it lacks are removed, rows that
+ * differ are set back, missing rows inserted (by primary key, so rows other tables point to stay).
+ */
+async function syncStationTable(tx: Tx, stationId: string, table: StationTable, list: Row[]): Promise<void> {
+  const name = sql.table(table.name);
+  const key = sql.join(table.primaryKey.map((c) => sql.ref(`t.${c}`)));
+  const archivedKey = sql.join(table.primaryKey.map((c) => sql.ref(`a.${c}`)));
+  const station = table.name === "station" ? sql`t.id = ${stationId}` : sql`t.station_id = ${stationId}`;
+  const keys = JSON.stringify(list.map((r) => Object.fromEntries(table.primaryKey.map((c) => [c, r[c]]))));
+  await sql`delete from ${name} t where ${station}
+    and (${key}) not in (select ${archivedKey} from jsonb_populate_recordset(null::${name}, ${keys}::jsonb) a)`.execute(tx);
+  const columns = await sql<{ name: string }>`select attname::text as name from pg_attribute where attrelid = ${table.name}::regclass and attnum > 0 and not attisdropped order by attnum`.execute(tx);
+  const assignments = sql.join(columns.rows.map((c) => sql`${sql.ref(c.name)} = ${sql.ref(`a.${c.name}`)}`));
+  for (let i = 0; i < list.length; i += INSERT_BATCH) {
+    const batch = JSON.stringify(list.slice(i, i + INSERT_BATCH));
+    await sql`update ${name} t set ${assignments} from jsonb_populate_recordset(null::${name}, ${batch}::jsonb) a
+      where (${key}) = (${archivedKey}) and to_jsonb(t) is distinct from to_jsonb(a)`.execute(tx);
+    await sql`insert into ${name} select a.* from jsonb_populate_recordset(null::${name}, ${batch}::jsonb) a
+      where not exists (select 1 from ${name} t where (${key}) = (${archivedKey}))`.execute(tx);
+  }
+}
+
+async function stationTableMatches(tx: Tx, stationId: string, table: StationTable, list: Row[]): Promise<boolean> {
+  const name = sql.table(table.name);
+  const station = table.name === "station" ? sql`t.id = ${stationId}` : sql`t.station_id = ${stationId}`;
+  const result = await sql<{ live: number; unmatched: number }>`
+    select (select count(*)::int from ${name} t where ${station}) as live,
+      (select count(*)::int from (
+        select to_jsonb(a) from jsonb_populate_recordset(null::${name}, ${JSON.stringify(list)}::jsonb) a
+        except all
+        select to_jsonb(t) from ${name} t where ${station}) d) as unmatched`.execute(tx);
+  const row = result.rows[0];
+  return Number(row?.live) === list.length && Number(row?.unmatched) === 0;
 }
 
 function ids(list: Row[]): string[] {

@@ -78,6 +78,8 @@ export interface StationTable {
   name: string;
   /** Tables (among the station's and the shared ones) this table's foreign keys point to. */
   dependsOn: string[];
+  /** Its primary key's columns (every station table has one). */
+  primaryKey: string[];
   /** Columns holding a user id / contractor id, by foreign key. */
   userColumns: string[];
   contractorColumns: string[];
@@ -99,10 +101,16 @@ export async function stationTables(db: Kysely<Database>): Promise<StationTable[
       array(select a.attname::text from unnest(c.conkey) k join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k) as columns
     from pg_constraint c join pg_namespace n on n.oid = c.connamespace
     where c.contype = 'f' and n.nspname = 'public'`.execute(db);
+  const primaryKeys = await sql<{ table: string; columns: string[] }>`
+    select i.indrelid::regclass::text as table,
+      array(select a.attname::text from unnest(i.indkey) k join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k) as columns
+    from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+    where i.indisprimary and n.nspname = 'public'`.execute(db);
   const described = [...tables.rows.map((t) => t.name), "station", ...SHARED_TABLES].map((name): StationTable => {
     const own = keys.rows.filter((k) => k.source === name);
     return {
       name,
+      primaryKey: primaryKeys.rows.find((p) => p.table === name)?.columns ?? [],
       // A deferrable key is checked at commit (the import sets them all deferred), so it does not
       // order the inserts: household ⇄ person point at each other that way.
       dependsOn: [...new Set(own.filter((k) => !k.deferrable).map((k) => k.target).filter((t) => t !== name))],
@@ -138,9 +146,10 @@ function topologicalOrder(tables: StationTable[]): StationTable[] {
  * decides how the archive treats it.
  */
 export async function assertKnownTriggers(db: Kysely<Database>, tables: string[]): Promise<void> {
+  // tgtype: 2 = BEFORE, 4 = INSERT (a before-update trigger never sees an import).
   const triggers = await sql<{ table: string; name: string }>`
     select t.tgrelid::regclass::text as table, t.tgname as name from pg_trigger t
-    where not t.tgisinternal and (t.tgtype & 2) = 2 and t.tgrelid::regclass::text = any(${tables}::text[])`.execute(db);
+    where not t.tgisinternal and (t.tgtype & 2) = 2 and (t.tgtype & 4) = 4 and t.tgrelid::regclass::text = any(${tables}::text[])`.execute(db);
   const unknown = triggers.rows.filter((t) => !(t.table === "audit_event" && t.name === "audit_event_chain"));
   if (unknown.length > 0) {
     throw new StationArchiveError("UNKNOWN_TRIGGER", `before-insert triggers the station archive does not know: ${unknown.map((t) => `${t.table}.${t.name}`).join(", ")}`);
