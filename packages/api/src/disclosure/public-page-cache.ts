@@ -2,8 +2,9 @@
  * The rendered public pages (issue 5 item 9: p99 under 20 ms at 100 concurrent requests), kept a
  * few seconds per station slug. An edit through the app drops the station's page at once, so
  * staff see their change on the next load; anything else the page shows (rollups, agreement
- * filing, branding from the CLI) is at most `ttlMs` old. One process's memory: behind several
- * server processes each keeps its own, which only widens "a few seconds" to each of them.
+ * filing, branding from the CLI) is at most `ttlMs` old, or `ttlMs + staleMs` while a re-render
+ * is still running. One process's memory: behind several server processes each keeps its own,
+ * which only widens "a few seconds" to each of them.
  */
 export interface CachedPage {
   stationId: string;
@@ -29,23 +30,38 @@ export class PublicPageCache {
 
   constructor(
     private readonly ttlMs = 5_000,
+    private readonly staleMs = 30_000,
     private readonly maxEntries = 5_000,
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** The page for `slug`, rendering it at most once at a time however many ask together. */
+  /**
+   * The page for `slug`, rendering it at most once at a time however many ask together. Past its
+   * life, a page is still served while one request renders the next in the background (for up to
+   * `staleMs` more): a crowd never waits on a render, only the first reader after an edit does.
+   */
   async get(slug: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = this.entries.get(slug);
-    if (hit && hit.expiresAt > this.now()) return hit.page;
-    const pending = this.inflight.get(slug);
-    if (pending) return pending;
+    const now = this.now();
+    if (hit && hit.expiresAt > now) return hit.page;
+    const pending = this.inflight.get(slug) ?? this.renderInto(slug, render);
+    if (hit && hit.expiresAt + this.staleMs > now) {
+      pending.catch(() => undefined);
+      return hit.page;
+    }
+    return pending;
+  }
+
+  private renderInto(slug: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const generation = this.generation;
     const promise = render()
       .then((page) => {
         if (generation === this.generation) this.store(slug, page);
         return page;
       })
-      .finally(() => this.inflight.delete(slug));
+      .finally(() => {
+        if (this.inflight.get(slug) === promise) this.inflight.delete(slug);
+      });
     this.inflight.set(slug, promise);
     return promise;
   }
@@ -60,9 +76,10 @@ export class PublicPageCache {
     this.entries.set(slug, { page, expiresAt: this.now() + this.ttlMs });
   }
 
-  /** Drops the station's page (and any slug not found, in case the station was just renamed). */
+  /** Drops the station's page (and any slug not found, in case the station was just renamed); renders under way are not waited on. */
   invalidateStation(stationId: string) {
     this.generation += 1;
+    this.inflight.clear();
     for (const [slug, entry] of this.entries) {
       if (entry.page === null || entry.page.stationId === stationId) this.entries.delete(slug);
     }
@@ -70,6 +87,7 @@ export class PublicPageCache {
 
   clear() {
     this.generation += 1;
+    this.inflight.clear();
     this.entries.clear();
   }
 }
