@@ -100,13 +100,16 @@ async function kill(server: Server) {
 }
 
 /** A signed-in client of one server: tRPC over HTTP as the browser speaks it. */
-async function client(base: string, username: string) {
+async function client(base: string, username: string, serverLog: () => string = () => "") {
   const login = await fetch(`${base}/auth/login`, { method: "POST", headers: ORIGIN_HEADERS(base), body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
   const call = async (path: string, input: unknown, method: "GET" | "POST") => {
     const url = method === "GET" ? `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}` : `${base}/trpc/${path}`;
-    const res = await fetch(url, { method, headers: { ...ORIGIN_HEADERS(base), cookie }, body: method === "POST" ? JSON.stringify(input) : undefined });
+    const res = await fetch(url, { method, headers: { ...ORIGIN_HEADERS(base), cookie }, body: method === "POST" ? JSON.stringify(input) : undefined }).catch((error: Error) => {
+      // A connection reset from a server that should be up: say what the server said.
+      throw Object.assign(new Error(`${path}: ${error.message} (${String((error as { cause?: unknown }).cause)})\nserver log:\n${serverLog()}`), { cause: error });
+    });
     const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
     if (!res.ok || !body.result) throw Object.assign(new Error(`${path}: ${res.status} ${JSON.stringify(body.error)}`), { status: res.status });
     return body.result.data;
@@ -195,13 +198,13 @@ describe.skipIf(drillKind === null)(`crash drills on ${drillKind === "postgres" 
   const restart = async () => {
     await drill.crash(server);
     server = await drill.start();
-    worker = await client(server.base, "liugong.worker");
+    worker = await client(server.base, "liugong.worker", server.log);
   };
 
   it("starts the server and finds the demo station's people", async () => {
     drill = drillKind === "postgres" ? await postgresDrill() : embeddedDrill();
     server = await drill.start();
-    worker = await client(server.base, "liugong.worker");
+    worker = await client(server.base, "liugong.worker", server.log);
     const me = await worker.query<{ stations: { id: string }[] }>("me.get", undefined);
     stationId = me.stations[0]!.id;
     const people = await worker.query<{ items: { id: string }[] }>("people.list", { stationId, pageSize: 20 });
@@ -247,7 +250,7 @@ describe.skipIf(drillKind === null)(`crash drills on ${drillKind === "postgres" 
     expect(acknowledged.size).toBeGreaterThanOrEqual(12);
     expect(acknowledged.size).toBeLessThan(requests.length);
     server = await drill.start();
-    worker = await client(server.base, "liugong.worker");
+    worker = await client(server.base, "liugong.worker", server.log);
     for (const [, visitId] of acknowledged) await expect(worker.query("visits.get", { stationId, visitId })).resolves.toBeTruthy();
     // Every phone retries everything it sent: the acknowledged ones come back as they were.
     for (const [i, r] of requests.entries()) {
