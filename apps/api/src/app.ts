@@ -11,7 +11,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { errorResponse, trpcErrorResponse } from "./http-errors.ts";
-import { mountPublicPages } from "./public-page.ts";
+import { mountPublicPageForm, mountPublicPageReads } from "./public-page.ts";
 import { handlerTimeout, sameOriginWrites, securityHeaders } from "./security.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
 
@@ -64,6 +64,8 @@ export function createApp(options: AppOptions) {
     return token ? validateSession(database.db, token) : null;
   };
 
+  // The public disclosure pages (issue 5 item 9): no session, no script, no personal data.
+  mountPublicPageReads(app, { database });
   app.use("*", securityHeaders());
   // Ledger files (issue 3: a 10,000-row xlsx) and attachments (a phone photo, a scanned form) are
   // the large uploads; everything else stays small.
@@ -184,8 +186,8 @@ export function createApp(options: AppOptions) {
     return c.body(new Uint8Array(logo.logo));
   });
 
-  // The public disclosure pages (issue 5 item 9): no session, no script, no personal data.
-  mountPublicPages(app, { database, clientIp });
+  // The public disclosure pages' form (issue 5 item 9), behind the same walls as every write.
+  mountPublicPageForm(app, { database, clientIp });
 
   app.use(
     "/trpc/*",

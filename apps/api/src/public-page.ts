@@ -20,6 +20,7 @@ import {
 } from "@shegong/domain";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { baseSecurityHeaders } from "./security.ts";
 
 /**
  * The public disclosure page (issue 5 item 9, R18, R19): GET /p/<slug>, server-rendered, no
@@ -195,21 +196,18 @@ export interface PublicPageOptions {
 
 const HTML_HEADERS = { "Content-Type": "text/html; charset=utf-8" };
 
-export function mountPublicPages(app: Hono, options: PublicPageOptions) {
+function send(c: Context, status: 200 | 400 | 404 | 429, page: { html: string; csp: string }, cache = "no-store") {
+  return c.body(page.html, status, { ...HTML_HEADERS, ...baseSecurityHeaders(c.req.url), "Content-Security-Policy": page.csp, "Cache-Control": cache });
+}
+
+/**
+ * The page and its stylesheet. Mounted ahead of the app's middleware: a GET of a page kept in
+ * memory needs no body limit, origin check or handler timer, and under a crowd those were a good
+ * part of each request's cost; it sets the same security headers itself.
+ */
+export function mountPublicPageReads(app: Hono, options: Pick<PublicPageOptions, "database">) {
   const { database } = options;
-  const throttle = options.throttle ?? new SubmissionThrottle();
-  // Resubmissions are recognised by a keyed hash of the address and day, never the address itself.
-  const senderKey = randomBytes(32);
-  const senderHash = (ip: string, day: string) => createHmac("sha256", senderKey).update(`${ip}|${day}`).digest("base64url").slice(0, 22);
-
-  app.get(CSS_PATH, (c) => {
-    c.header("Content-Type", "text/css; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=31536000, immutable");
-    return c.body(PUBLIC_CSS);
-  });
-
-  const send = (c: Context, status: 200 | 400 | 404 | 429 | 503, page: { html: string; csp: string }, cache = "no-store") =>
-    c.body(page.html, status, { ...HTML_HEADERS, "Content-Security-Policy": page.csp, "Cache-Control": cache });
+  app.get(CSS_PATH, (c) => c.body(PUBLIC_CSS, 200, { ...baseSecurityHeaders(c.req.url), "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }));
 
   app.get("/p/:slug", async (c) => {
     const slug = c.req.param("slug");
@@ -224,10 +222,19 @@ export function mountPublicPages(app: Hono, options: PublicPageOptions) {
     const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
     // Each encoding is its own representation, so each has its own tag.
     const etag = gzip ? page.etag.replace(/"$/, '-gz"') : page.etag;
-    const headers: Record<string, string> = { ...HTML_HEADERS, "Content-Security-Policy": page.csp, "Cache-Control": "public, max-age=5", ETag: etag, Vary: "Accept-Encoding" };
+    const headers: Record<string, string> = { ...HTML_HEADERS, ...baseSecurityHeaders(c.req.url), "Content-Security-Policy": page.csp, "Cache-Control": "public, max-age=5", ETag: etag, Vary: "Accept-Encoding" };
     if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
     return gzip ? c.body(page.gzip, 200, { ...headers, "Content-Encoding": "gzip" }) : c.body(page.body, 200, headers);
   });
+}
+
+/** The form's POST, behind the app's middleware: its body limit, its same-origin wall (CSRF) and its timer. */
+export function mountPublicPageForm(app: Hono, options: PublicPageOptions) {
+  const { database } = options;
+  const throttle = options.throttle ?? new SubmissionThrottle();
+  // Resubmissions are recognised by a keyed hash of the address and day, never the address itself.
+  const senderKey = randomBytes(32);
+  const senderHash = (ip: string, day: string) => createHmac("sha256", senderKey).update(`${ip}|${day}`).digest("base64url").slice(0, 22);
 
   // A form post is small: this refuses anything larger before it is read.
   const smallForm = bodyLimit({ maxSize: 16 * 1024, onError: (c) => send(c, 400, simplePage("提交失败", `<p class="error">提交内容过长。</p>`)) });

@@ -32,18 +32,20 @@ export function contentSecurityPolicy(): string {
   return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 }
 
+/** The headers every response carries, whatever its own policy (HSTS only off the local machine). */
+export function baseSecurityHeaders(url: string): Record<string, string> {
+  const headers: Record<string, string> = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" };
+  const host = new URL(url).hostname;
+  if (host !== "localhost" && host !== "127.0.0.1" && host !== "[::1]") headers["Strict-Transport-Security"] = "max-age=31536000";
+  return headers;
+}
+
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
-    c.header("X-Frame-Options", "DENY");
+    for (const [name, value] of Object.entries(baseSecurityHeaders(c.req.url))) c.header(name, value);
     // A response that set its own policy (the web page with its nonce, a logo) keeps it.
     if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", contentSecurityPolicy());
-    const host = new URL(c.req.url).hostname;
-    if (host !== "localhost" && host !== "127.0.0.1" && host !== "[::1]") {
-      c.header("Strict-Transport-Security", "max-age=31536000");
-    }
     const path = c.req.path;
     if (path.startsWith("/trpc") || path.startsWith("/auth")) c.header("Cache-Control", "no-store");
   };

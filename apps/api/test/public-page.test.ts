@@ -71,6 +71,8 @@ describe("public disclosure page /p/<slug> (issue 5 item 9)", () => {
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).not.toMatch(/unsafe-inline|script-src/);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     const html = await res.text();
     expect(html).toContain("昌吉市六工镇社会工作服务站");
     expect(html).toContain("昌吉市启航社会工作服务中心");
