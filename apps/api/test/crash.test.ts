@@ -99,17 +99,32 @@ async function kill(server: Server) {
   await exited;
 }
 
+/**
+ * As a phone does: a request whose connection broke is sent again (a write with the same
+ * idempotency key). After a restart on the same port, a pooled socket to the killed server can
+ * still be handed out once and reset.
+ */
+async function send(url: string, init: RequestInit, serverLog: () => string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= 3) {
+        throw Object.assign(new Error(`${url}: ${(error as Error).message} (${String((error as { cause?: unknown }).cause)})\nserver log:\n${serverLog()}`), { cause: error });
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
 /** A signed-in client of one server: tRPC over HTTP as the browser speaks it. */
 async function client(base: string, username: string, serverLog: () => string = () => "") {
-  const login = await fetch(`${base}/auth/login`, { method: "POST", headers: ORIGIN_HEADERS(base), body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const login = await send(`${base}/auth/login`, { method: "POST", headers: ORIGIN_HEADERS(base), body: JSON.stringify({ username, password: DEMO_PASSWORD }) }, serverLog);
   if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
   const call = async (path: string, input: unknown, method: "GET" | "POST") => {
     const url = method === "GET" ? `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}` : `${base}/trpc/${path}`;
-    const res = await fetch(url, { method, headers: { ...ORIGIN_HEADERS(base), cookie }, body: method === "POST" ? JSON.stringify(input) : undefined }).catch((error: Error) => {
-      // A connection reset from a server that should be up: say what the server said.
-      throw Object.assign(new Error(`${path}: ${error.message} (${String((error as { cause?: unknown }).cause)})\nserver log:\n${serverLog()}`), { cause: error });
-    });
+    const res = await send(url, { method, headers: { ...ORIGIN_HEADERS(base), cookie }, body: method === "POST" ? JSON.stringify(input) : undefined }, serverLog);
     const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
     if (!res.ok || !body.result) throw Object.assign(new Error(`${path}: ${res.status} ${JSON.stringify(body.error)}`), { status: res.status });
     return body.result.data;

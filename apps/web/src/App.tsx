@@ -2,16 +2,12 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import dayjs from "dayjs";
-import "dayjs/locale/zh-cn";
 import { LocaleProvider, useI18n } from "./i18n/locale.tsx";
 import { SessionGate } from "./layout/SessionGate.tsx";
 import { queryClient } from "./trpc.ts";
 
 function ThemedApp() {
   const { locale } = useI18n();
-  // Date pickers and the calendar name months and weekdays through dayjs, not antd's locale.
-  dayjs.locale(locale === "en" ? "en" : "zh-cn");
   return (
     // No space pushed between two Chinese characters in buttons ("登 录"): labels read as written.
     <ConfigProvider locale={locale === "en" ? enUS : zhCN} button={{ autoInsertSpace: false }}>
