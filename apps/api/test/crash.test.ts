@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { citizenIdCheckChar, todayInShanghai } from "@shegong/domain";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
+import { findPostgresBin, freePort } from "../../../tooling/pg-throwaway.mjs";
 
 /**
  * Crash drills (issue 8 item 3), against the real server process: it is killed with SIGKILL in the
@@ -16,30 +16,13 @@ import { afterAll, describe, expect, it } from "vitest";
  * database itself is stopped in immediate mode (as in a power cut) at the same moment.
  */
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const PG_BIN = (() => {
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).sort((a, b) => Number(a) - Number(b));
-  const bin = versions.length ? join(root, versions.at(-1)!, "bin") : null;
-  return bin && existsSync(join(bin, "pg_ctl")) ? bin : null;
-})();
+const PG_BIN = findPostgresBin();
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const ci = process.env.CI === "true" || process.env.CI === "1";
 if (onPostgres && !PG_BIN && ci) throw new Error("CI=true: the PostgreSQL crash drill needs the server binaries (apt-get install postgresql)");
 
 const ORIGIN_HEADERS = (base: string) => ({ "content-type": "application/json", origin: base });
 const DEMO_PASSWORD = "shegong-demo-2026";
-
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A throwaway PostgreSQL cluster this test may stop in immediate mode (initdb refuses root: run as postgres). */
 function pgCluster(dir: string, port: number) {
@@ -266,7 +249,9 @@ describe.skipIf(drillKind === null)(`crash drills on ${drillKind === "postgres" 
     expect(acknowledged.size).toBeLessThan(requests.length);
     server = await drill.start();
     worker = await client(server.base, "liugong.worker", server.log);
-    for (const [, visitId] of acknowledged) await expect(worker.query("visits.get", { stationId, visitId })).resolves.toBeTruthy();
+    for (const [i, visitId] of acknowledged) {
+      await expect(worker.query("visits.get", { stationId, visitId })).resolves.toMatchObject({ id: visitId, summary: requests[i]!.visit.summary });
+    }
     // Every phone retries everything it sent: the acknowledged ones come back as they were.
     for (const [i, r] of requests.entries()) {
       const done = await worker.mutate<{ visitId: string }>("visits.create", r);

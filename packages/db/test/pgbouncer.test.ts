@@ -4,6 +4,7 @@ import { findPgBouncer, startPgBouncer } from "../../../tooling/pgbouncer.mjs";
 import { openDatabase, type ShegongDb } from "../src/database.ts";
 import { withStation } from "../src/tenant.ts";
 import { createTestDatabases, type TestDatabases } from "../src/test-db.ts";
+import { seedTwoStations } from "./two-stations.ts";
 
 /**
  * Issue 8 item 6: the server runs behind PgBouncer in transaction mode, where consecutive
@@ -38,22 +39,7 @@ describe.skipIf(onPostgres && !viaBouncer)(`one server connection shared by many
       pooled = dbs.owner;
     }
 
-    const rows = await dbs.owner.db
-      .insertInto("station")
-      .values([
-        { division_code: "652301105", slug: "liugong", plaque_name: "昌吉市六工镇社会工作服务站", status: "active", status_since: "2026-01-01", primary_color: "#b7282e" },
-        { division_code: "654002001", slug: "saybag", plaque_name: "伊宁市萨依布依街道社会工作服务站", status: "active", status_since: "2026-01-01", primary_color: "#b7282e" },
-      ])
-      .returning("id")
-      .execute();
-    [a, b] = rows.map((r) => r.id) as [string, string];
-    await dbs.owner.db
-      .insertInto("staff_member")
-      .values([
-        { station_id: a, display_name: "李娜", position: "驻站社工", qualification: null },
-        { station_id: b, display_name: "阿依古丽", position: "驻站社工", qualification: null },
-      ])
-      .execute();
+    ({ a, b } = await seedTwoStations(dbs.owner));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabases, type TestDatabases } from "../src/test-db.ts";
+import { seedTwoStations } from "./two-stations.ts";
 import { withDivisionScope, withPlatform, withStation } from "../src/tenant.ts";
 
 /** RLS as the wall behind the application's checks: even a query that forgets its filter sees one station. */
@@ -10,22 +11,7 @@ describe("station transactions and row-level security", () => {
   let b: string;
   beforeAll(async () => {
     dbs = await createTestDatabases();
-    const rows = await dbs.owner.db
-      .insertInto("station")
-      .values([
-        { division_code: "652301105", slug: "liugong", plaque_name: "昌吉市六工镇社会工作服务站", status: "active", status_since: "2026-01-01", primary_color: "#b7282e" },
-        { division_code: "654002001", slug: "saybag", plaque_name: "伊宁市萨依布依街道社会工作服务站", status: "active", status_since: "2026-01-01", primary_color: "#b7282e" },
-      ])
-      .returning("id")
-      .execute();
-    [a, b] = rows.map((r) => r.id) as [string, string];
-    await dbs.owner.db
-      .insertInto("staff_member")
-      .values([
-        { station_id: a, display_name: "李娜", position: "驻站社工", qualification: null },
-        { station_id: b, display_name: "阿依古丽", position: "驻站社工", qualification: null },
-      ])
-      .execute();
+    ({ a, b } = await seedTwoStations(dbs.owner));
   }, 60_000);
   afterAll(() => dbs?.close());
 
