@@ -268,16 +268,18 @@ export async function duePage(run: { tx: Runner; upkeep: Runner }, stationId: st
   if (options.today !== options.serverToday) {
     return run.tx(async (tx) => pageOfDueList(await dueList(tx, stationId, options), options));
   }
-  const page = await run.tx(async (tx) => ((await dueTableIsCurrent(tx, stationId, options.today)) ? readDuePage(tx, stationId, options) : null));
-  if (page) return page;
-  await run.upkeep((tx) => refreshDueTable(tx, stationId, options.today));
-  return run.tx((tx) => readDuePage(tx, stationId, options));
+  return readKeptRows(run, stationId, options.today, (tx) => readDuePage(tx, stationId, options));
 }
 
 /** People falling due per day between two dates (the calendar's month), on the server's today. */
-export async function dueCalendar(run: { tx: Runner; upkeep: Runner }, stationId: string, options: { today: string; from: string; to: string }) {
-  const days = await run.tx(async (tx) => ((await dueTableIsCurrent(tx, stationId, options.today)) ? dueCountsByDay(tx, stationId, options) : null));
-  if (days) return days;
-  await run.upkeep((tx) => refreshDueTable(tx, stationId, options.today));
-  return run.tx((tx) => dueCountsByDay(tx, stationId, options));
+export function dueCalendar(run: { tx: Runner; upkeep: Runner }, stationId: string, options: { today: string; from: string; to: string }) {
+  return readKeptRows(run, stationId, options.today, (tx) => dueCountsByDay(tx, stationId, options));
+}
+
+/** A read of the kept rows: at once when they are current, else after one upkeep transaction brings them up to date. */
+async function readKeptRows<T>(run: { tx: Runner; upkeep: Runner }, stationId: string, today: string, read: (tx: Tx) => Promise<T>): Promise<T> {
+  const current = await run.tx(async (tx) => ((await dueTableIsCurrent(tx, stationId, today)) ? { value: await read(tx) } : null));
+  if (current) return current.value;
+  await run.upkeep((tx) => refreshDueTable(tx, stationId, today));
+  return run.tx(read);
 }
