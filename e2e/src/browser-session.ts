@@ -31,7 +31,7 @@ export async function openBrowserSession(options: BrowserContextOptions = {}): P
   page.on("pageerror", (error) => pageErrors.push(error.message));
   const cspViolations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${message.text()} (at ${page.url()}; ${message.location().url}:${message.location().lineNumber})`);
   });
   await page.goto(server.baseUrl + "/");
   return {
@@ -45,6 +45,8 @@ export async function openBrowserSession(options: BrowserContextOptions = {}): P
       await context.close();
       await browser.close();
       await server.stop();
+      // The app's policy allows no inline style or script: whatever a test did, nothing was refused.
+      if (cspViolations.length > 0) throw new Error(`Content-Security-Policy refused:\n${cspViolations.join("\n")}`);
     },
   };
 }

@@ -12,7 +12,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { errorResponse, trpcErrorResponse } from "./http-errors.ts";
 import { mountPublicPageForm, mountPublicPageReads } from "./public-page.ts";
-import { handlerTimeout, sameOriginWrites, securityHeaders } from "./security.ts";
+import { contentSecurityPolicy, handlerTimeout, newStyleNonce, pageWithNonce, sameOriginWrites, securityHeaders } from "./security.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
 
 export interface AppOptions {
@@ -209,8 +209,10 @@ export function createApp(options: AppOptions) {
     const indexHtml = readFileSync(join(webDist, "index.html"), "utf8");
     // The page names no one, but it must never be served stale after a deploy.
     const page = (c: Context) => {
+      const nonce = newStyleNonce();
       c.header("Cache-Control", "no-store");
-      return c.html(indexHtml);
+      c.header("Content-Security-Policy", contentSecurityPolicy(nonce));
+      return c.html(pageWithNonce(indexHtml, nonce));
     };
     app.get("/", page);
     app.get("/index.html", page);

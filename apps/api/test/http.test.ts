@@ -221,7 +221,7 @@ describe("HTTP surface", () => {
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
-  it("the page and the API carry the CSP (no inline script), HSTS only outside localhost, no-store on the page", async () => {
+  it("the page and the API carry the CSP (no inline script or style; the page's styles by a one-time nonce), HSTS only outside localhost, no-store on the page", async () => {
     const webDist = mkdtempSync(join(tmpdir(), "shegong-web-"));
     writeFileSync(join(webDist, "index.html"), "<html><head></head><body></body></html>");
     const withPage = createApp({ database: dbs.app, pii: createPersonalDataCipher(new Uint8Array(32).fill(3)), files: createDiskFileStore(webDist), webDist });
@@ -232,8 +232,17 @@ describe("HTTP surface", () => {
       expect(csp).toContain("script-src 'self';");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain("unsafe-inline");
       expect(res.headers.get("strict-transport-security")).toBeNull();
     }
+    // The page's style nonce is new with every load and is the one written into the page.
+    const [first, second] = [await withPage.request(`${ORIGIN}/`), await withPage.request(`${ORIGIN}/`)];
+    const nonceOf = (csp: string | null) => /style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'/.exec(csp ?? "")?.[1];
+    const firstNonce = nonceOf(first.headers.get("content-security-policy"));
+    expect(firstNonce).toBeDefined();
+    expect(await first.text()).toContain(`<meta name="csp-nonce" content="${firstNonce}" />`);
+    expect(nonceOf(second.headers.get("content-security-policy"))).not.toBe(firstNonce);
+    expect((await withPage.request(`${ORIGIN}/healthz`)).headers.get("content-security-policy")).toContain("style-src 'self';");
     expect((await withPage.request(`${ORIGIN}/`)).headers.get("cache-control")).toBe("no-store");
     const remote = await withPage.request("https://shegong.example.cn/healthz");
     expect(remote.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);

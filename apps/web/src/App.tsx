@@ -2,6 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
+import { styleNonce } from "./csp-nonce.ts";
 import { LocaleProvider, useI18n } from "./i18n/locale.tsx";
 import { SessionGate } from "./layout/SessionGate.tsx";
 import { queryClient } from "./trpc.ts";
@@ -10,7 +11,7 @@ function ThemedApp() {
   const { locale } = useI18n();
   return (
     // No space pushed between two Chinese characters in buttons ("登 录"): labels read as written.
-    <ConfigProvider locale={locale === "en" ? enUS : zhCN} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} button={{ autoInsertSpace: false }} csp={{ nonce: styleNonce }}>
       <AntApp>
         <SessionGate />
       </AntApp>

@@ -1,3 +1,5 @@
+// First, before any component can write a <style>.
+import "./csp-nonce.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";

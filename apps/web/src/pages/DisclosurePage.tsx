@@ -21,6 +21,7 @@ import { useI18n } from "../i18n/locale.tsx";
 import { formatDateTime } from "../lib/dates.ts";
 import { newIdempotencyKey } from "../lib/idempotency-key.ts";
 import { queryClient, trpc, type RouterOutputs } from "../trpc.ts";
+import { GrowingTextArea } from "../components/GrowingTextArea.tsx";
 
 const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.disclosure.pathKey() });
 
@@ -147,7 +148,7 @@ function ExplainerForm({ explainer }: { explainer: Explainer }) {
       </Form.Item>
       {(["conditions", "procedure", "standards"] as const).map((field) => (
         <Form.Item key={field} name={field} label={t(`disc.policy.${field}`)} rules={[{ required: true }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={2000} />
+          <GrowingTextArea minRows={3} maxRows={12} maxLength={2000} />
         </Form.Item>
       ))}
       <Space>

@@ -24,6 +24,7 @@ import { useWorkerOptions } from "../visits/VisitDrawer.tsx";
 import { useStation } from "../workspace/station-context.tsx";
 import { AttendeesField } from "./AttendeesField.tsx";
 import { currentYear } from "./YearSelect.tsx";
+import { GrowingTextArea } from "../../components/GrowingTextArea.tsx";
 
 export interface ActivityFormValues {
   kind: ActivityKind;
@@ -205,7 +206,7 @@ export function ActivityDrawer({ activity, onClose }: { activity?: Activity; onC
           </Form.List>
         </Form.Item>
         <Form.Item name="summary" label={t("activity.summary")}>
-          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={4000} data-testid="activity-summary" />
+          <GrowingTextArea minRows={3} maxLength={4000} data-testid="activity-summary" />
         </Form.Item>
       </Form>
     </Drawer>

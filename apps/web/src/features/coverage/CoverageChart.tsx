@@ -25,7 +25,7 @@ export function CoverageChart({ coverage }: { coverage: Coverage }) {
     chart.current?.setOption(
       {
         color: STATUS_COLORS,
-        tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+        tooltip: { trigger: "axis", renderMode: "richText", axisPointer: { type: "shadow" } },
         legend: { top: 0 },
         grid: { left: 48, right: 56, top: 40, bottom: 80 },
         xAxis: { type: "category", data: names, axisLabel: { rotate: names.length > 8 ? 40 : 0, interval: 0 } },

@@ -20,7 +20,7 @@ export function ReportChart({ spec, testId }: { spec: ChartSpec; testId: string 
     const valueAxis = { type: "value" as const, minInterval: 1 };
     chart.current?.setOption(
       {
-        tooltip: { trigger: "axis", axisPointer: { type: spec.kind === "bar" ? "shadow" : "line" } },
+        tooltip: { trigger: "axis", renderMode: "richText", axisPointer: { type: spec.kind === "bar" ? "shadow" : "line" } },
         legend: { top: 0 },
         grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
         xAxis: spec.horizontal ? valueAxis : categoryAxis,

@@ -2,6 +2,7 @@ import { GUARDIANSHIP_STATE_LABELS, GUARDIANSHIP_STATES, SCHOOLING_STATE_LABELS,
 import { Card, Form, Input, Radio } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
 import { vocabOptions } from "../people/vocab-options.ts";
+import { GrowingTextArea } from "../../components/GrowingTextArea.tsx";
 
 /** A child's follow-up (R10): whether the guardian looks after them, schooling, safety. */
 export function ChildFindingsFields() {
@@ -15,7 +16,7 @@ export function ChildFindingsFields() {
         <Radio.Group orientation="vertical" options={vocabOptions(SCHOOLING_STATE_LABELS, SCHOOLING_STATES, locale)} />
       </Form.Item>
       <Form.Item name={["findings", "children", "safety"]} label={t("visit.children.safety")}>
-        <Input.TextArea autoSize={{ minRows: 2 }} />
+        <GrowingTextArea minRows={2} />
       </Form.Item>
     </Card>
   );

@@ -2,6 +2,7 @@ import { formatFen, INCOME_SOURCE_LABELS, INCOME_SOURCES, labelOf } from "@shego
 import { Card, Form, Input, InputNumber, Statistic } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
 import { livePerCapitaFen } from "./visit-form.ts";
+import { GrowingTextArea } from "../../components/GrowingTextArea.tsx";
 
 const SURVEY = ["findings", "assistance", "economicSurvey"] as const;
 
@@ -28,7 +29,7 @@ export function EconomicSurveyFields() {
         data-testid="per-capita"
       />
       <Form.Item name={[...SURVEY, "assetsNote"]} label={t("visit.survey.assets")}>
-        <Input.TextArea autoSize={{ minRows: 2 }} />
+        <GrowingTextArea minRows={2} />
       </Form.Item>
     </Card>
   );

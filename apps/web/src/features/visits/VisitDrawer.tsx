@@ -27,6 +27,7 @@ import { BarthelFields } from "./BarthelFields.tsx";
 import { ChildFindingsFields } from "./ChildFindingsFields.tsx";
 import { EconomicSurveyFields } from "./EconomicSurveyFields.tsx";
 import { checkVisitDraft, serverVisitFieldErrors, toVisitDraft, type VisitFieldErrors, type VisitFormValues } from "./visit-form.ts";
+import { GrowingTextArea } from "../../components/GrowingTextArea.tsx";
 
 const DURATION_PRESETS = [15, 30, 60];
 const FINDINGS = ["livingConditions", "health", "mentalState", "safetyRisks", "needs"] as const;
@@ -177,7 +178,7 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
         </Form.Item>
         {FINDINGS.map((key) => (
           <Form.Item key={key} name={["findings", key]} label={t(`visit.findings.${key}`)}>
-            <Input.TextArea autoSize={{ minRows: 2 }} data-testid={`finding-${key}`} />
+            <GrowingTextArea minRows={2} data-testid={`finding-${key}`} />
           </Form.Item>
         ))}
         {area === "elderly" && <BarthelFields />}
@@ -187,10 +188,10 @@ export function VisitDrawer({ subject, onClose, onSaved }: { subject: VisitSubje
           <Radio.Group optionType="button" buttonStyle="solid" options={vocabOptions(RISK_LEVEL_LABELS, RISK_LEVELS, locale)} data-testid="visit-risk" />
         </Form.Item>
         <Form.Item name="riskNote" label={t("visit.riskNote")} required={riskNeedsFollowUp(risk)} extra={riskNeedsFollowUp(risk) ? t("visit.riskNote.hint") : undefined}>
-          <Input.TextArea autoSize={{ minRows: 2 }} data-testid="visit-risk-note" />
+          <GrowingTextArea minRows={2} data-testid="visit-risk-note" />
         </Form.Item>
         <Form.Item name="summary" label={t("visit.summary")}>
-          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="visit-summary" />
+          <GrowingTextArea minRows={3} data-testid="visit-summary" />
         </Form.Item>
         <Form.Item label={t("attachment.title")}>
           <AttachmentPicker files={files} onChange={setFiles} />

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { queryClient, trpc } from "../../trpc.ts";
 import { useStation } from "../workspace/station-context.tsx";
+import { GrowingTextArea } from "../../components/GrowingTextArea.tsx";
 
 interface Entry {
   what: string;
@@ -104,7 +105,7 @@ export function WorkLogDay({ date, onDateChange }: { date: string; onDateChange:
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t("worklog.summary")}
       </Typography.Title>
-      <Input.TextArea value={summary} disabled={!editable} maxLength={2000} autoSize={{ minRows: 3 }} onChange={(e) => setSummary(e.target.value)} data-testid="worklog-summary" />
+      <GrowingTextArea value={summary} disabled={!editable} maxLength={2000} minRows={3} onChange={(e) => setSummary(e.target.value)} data-testid="worklog-summary" />
       {editable && day.data && (
         <Space style={{ marginTop: 16 }}>
           <Button loading={save.isPending} onClick={() => save.mutate({ stationId, date, version: day.data.version, log })} data-testid="worklog-save">
