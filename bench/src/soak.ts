@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import { sql } from "kysely";
 import { startPgBouncer } from "../../tooling/pgbouncer.mjs";
@@ -70,9 +71,11 @@ async function measure(): Promise<BenchRow[]> {
     const slices: { minute: number; p99: number; rps: number; errors: number; rss: number }[] = [];
     for (let elapsed = 0, minute = 1; elapsed < SECONDS; elapsed += SLICE_SECONDS, minute++) {
       const slice = await autocannon({ url: server.base, connections: CONNECTIONS, duration: Math.min(SLICE_SECONDS, SECONDS - elapsed), headers, requests });
-      const row = { minute, p99: slice.latency.p99, rps: slice.requests.average, errors: slice.errors + slice.non2xx + slice.timeouts, rss: server.rssMB() };
+      const row = { minute, p99: slice.latency.p99, rps: slice.requests.average, errors: slice.errors + slice.non2xx, // autocannon's errors include its timeouts rss: server.rssMB() };
       slices.push(row);
-      console.log(`[soak] slice ${minute}: ${Math.round(row.rps)} req/s, p99 ${row.p99} ms, errors ${row.errors}, RSS ${row.rss.toFixed(0)} MB`);
+      // Which kind of error, so a timeout under an overloaded machine is told from a server fault.
+      const kinds = row.errors ? ` (timeouts ${slice.timeouts}, non-2xx ${slice.non2xx} ${JSON.stringify(slice.statusCodeStats)}, socket ${slice.errors - slice.timeouts})` : "";
+      console.log(`[soak] slice ${minute}: ${Math.round(row.rps)} req/s, p99 ${row.p99} ms, errors ${row.errors}${kinds}, RSS ${row.rss.toFixed(0)} MB, machine load ${loadavg()[0]!.toFixed(1)}`);
     }
     const rssAtEnd = server.rssMB();
     const errors = slices.reduce((s, x) => s + x.errors, 0);

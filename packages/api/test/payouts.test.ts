@@ -1,4 +1,6 @@
+import { todayInShanghai } from "@shegong/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
 import { citizenId } from "./ids.ts";
 import { readBack, workbook } from "./xlsx.ts";
 import { createWorld, type World } from "./world.ts";
@@ -151,6 +153,18 @@ describe("payouts: rosters verified against the registry", () => {
     expect(settled.settled_at).toBeInstanceOf(Date);
     expect(await appCodeOf(worker.payouts.settle({ stationId: world.stations.a, discrepancyId: died.id, outcome: "correct", note: "x" }))).toBe("VALIDATION");
     expect((await worker.payouts.discrepancies({ stationId: world.stations.a, rosterId, status: "open" })).map((d) => d.id)).not.toContain(died.id);
+  });
+
+  it("discrepancies found and settled reach the reporting rollups (issue 7), counted above the station as they are", async () => {
+    while ((await refreshDirtyRollups(world.dbs.app.db, { today: todayInShanghai() })).stations > 0);
+    const month = todayInShanghai().slice(0, 7);
+    const own = await (await world.as("a.admin")).reporting.station({ stationId: world.stations.a, month, months: 1 });
+    expect(own.months[0]!.values["payouts.found"]).toEqual({ died_before_month: 1, no_recent_visit: 1, name_mismatch: 1, paid_twice: 1, not_in_registry: 1, paid_elsewhere: 1, missing_from_roster: 1 });
+    expect(own.months[0]!.values["payouts.settled"]).toEqual({ "": 1 });
+    // Counts of findings, not of people: the prefecture sees 1, not "<5".
+    const prefecture = await (await world.as("changji.pref")).reporting.division({ divisionCode: "6523", month });
+    expect(prefecture.total["payouts.settled"]).toEqual({ "": 1 });
+    expect(prefecture.total["payouts.found"]?.died_before_month).toBe(1);
   });
 
   it("a second roster for the same month: who is on both is paid twice, and nobody on the first is called missing", async () => {

@@ -1,6 +1,7 @@
 import { daysToIsoDate, isoDateToDays, todayInShanghai } from "@shegong/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
 import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { LIUGONG, createWorld, type World } from "./world.ts";
 
@@ -70,6 +71,20 @@ describe("staff compliance (issue 5 item 4, R7, R16, R18)", () => {
     const worker = overview.staff.find((s) => s.userId === ids.worker)!;
     expect(worker).toMatchObject({ stationed: true, flags: ["needs_supervisor", "no_supervisor"], educationLevel: "diploma" });
     expect(overview.flagCounts.no_supervisor).toBe(1);
+  });
+
+  it("the rollups carry the staffing against the agreement, month by month (issue 7)", async () => {
+    while ((await refreshDirtyRollups(world.dbs.app.db, { today: todayInShanghai() })).stations > 0);
+    const month = todayInShanghai().slice(0, 7);
+    const own = await (await world.as("a.admin")).reporting.station({ stationId: station(), month, months: 1 });
+    expect(own.months[0]!.values["staff.required"]).toEqual({ "": 3 });
+    expect(own.months[0]!.values["staff.stationed"]).toEqual({ "": 1 });
+    // Stationed from 2 January: a backdated stationing counts in the months since, not only this one.
+    if (month > `${YEAR}-01`) {
+      const january = await (await world.as("a.admin")).reporting.station({ stationId: station(), month: `${YEAR}-01`, months: 1 });
+      expect(january.months[0]!.values["staff.stationed"]).toEqual({ "": 1 });
+      expect(january.months[0]!.values["staff.required"]).toEqual({ "": 3 });
+    }
   });
 
   it("a qualified supervisor clears the missing-supervisor flag; a certificate running out is flagged ahead", async () => {

@@ -141,6 +141,8 @@ export const en: Record<MessageKey, string> = {
   "report.panel.visits": "Visits and overdue (12 months)",
   "report.panel.cases": "Cases opened and closed (12 months)",
   "report.panel.funds": "Funds allocated, disbursed and spent (12 months)",
+  "report.panel.staffing": "Workers stationed, qualified and required (12 months)",
+  "report.panel.payouts": "Payout discrepancies found and settled (12 months)",
   "report.panel.months": "Main indicators by month",
   "report.children.prefecture": "Prefectures",
   "report.children.county": "Counties",

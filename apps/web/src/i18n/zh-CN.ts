@@ -140,6 +140,8 @@ export const zhCN = {
   "report.panel.visits": "走访与逾期（近 12 个月）",
   "report.panel.cases": "个案开结（近 12 个月）",
   "report.panel.funds": "资金下达、拨付与支出（近 12 个月）",
+  "report.panel.staffing": "在岗驻站、持证与协议要求人数（近 12 个月）",
+  "report.panel.payouts": "补贴核对问题发现与办结（近 12 个月）",
   "report.panel.months": "逐月主要指标",
   "report.children.prefecture": "各州（市）",
   "report.children.county": "各县（市、区）",

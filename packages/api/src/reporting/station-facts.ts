@@ -1,5 +1,5 @@
 import type { Tx } from "@shegong/db";
-import { holdsValidQualification, monthAsOf, monthStart, todayInShanghai, type IndicatorId, type QualificationLevel } from "@shegong/domain";
+import { agreementInForceOn, holdsValidQualification, isStationedOn, monthAsOf, monthStart, todayInShanghai, type IndicatorId, type QualificationLevel } from "@shegong/domain";
 import { sql } from "kysely";
 import { heldOn, registeredOn } from "../registry/person-categories.ts";
 import { dueList } from "../visits/due-list.ts";
@@ -149,16 +149,41 @@ export async function computeStationFacts(tx: Tx, stationId: string, months: str
     from fund_spending s where s.station_id = ${stationId} and ${inMonths("s.spent_on")} group by 1, s.category`.execute(tx);
   for (const r of funds.rows) push(monthKey(r.month), r.indicator, r.dimension, r.fen);
 
+  // Payout verification (issue 6): discrepancies found by the day they were found, by rule, and
+  // those settled by the day they were settled (Beijing days).
+  const found = sql`(d.created_at at time zone 'Asia/Shanghai')::date`;
+  const settled = sql`(d.settled_at at time zone 'Asia/Shanghai')::date`;
+  const monthStarts = months.map(monthStart);
+  const payouts = await sql<{ month: string; indicator: IndicatorId; dimension: string; n: number }>`
+    select date_trunc('month', ${found})::date::text as month, 'payouts.found' as indicator, d.rule as dimension, count(*)::int as n
+    from payout_discrepancy d where d.station_id = ${stationId} and ${found} >= ${first}::date and date_trunc('month', ${found})::date = any(${monthStarts}::date[])
+    group by 1, d.rule
+    union all
+    select date_trunc('month', ${settled})::date::text, 'payouts.settled', '', count(*)::int
+    from payout_discrepancy d where d.station_id = ${stationId} and d.status = 'settled' and ${settled} >= ${first}::date and date_trunc('month', ${settled})::date = any(${monthStarts}::date[])
+    group by 1`.execute(tx);
+  for (const r of payouts.rows) push(monthKey(r.month), r.indicator, r.dimension, r.n);
+
+  // The staffing each month's agreement in force requires, by the staff panel's own rule.
+  const agreements = (
+    await tx.selectFrom("service_agreement").select(["service_start", "service_end", "status", "created_at", "staffing_required"]).where("station_id", "=", stationId).execute()
+  ).map((a) => ({ serviceStart: a.service_start, serviceEnd: a.service_end, status: a.status, createdAt: a.created_at, staffingRequired: a.staffing_required }));
+  for (const [i, month] of months.entries()) {
+    const agreement = agreementInForceOn(agreements, asOf[i]!);
+    if (agreement) push(month, "staff.required", "", agreement.staffingRequired);
+  }
+
   // Staff have no dated history beyond when they were entered: a month counts those entered by then.
   const staff = await tx
     .selectFrom("staff_member")
-    .select(["created_at", "qualification_level", "major", "certificate_expires_on"])
+    .select(["created_at", "qualification_level", "major", "certificate_expires_on", "stationed_on", "left_on"])
     .where("station_id", "=", stationId)
     .execute();
   for (const [i, month] of months.entries()) {
     const day = asOf[i]!;
     const present = staff.filter((s) => todayInShanghai(s.created_at) <= day);
     push(month, "staff.total", "", present.length);
+    push(month, "staff.stationed", "", staff.filter((s) => isStationedOn(s.stationed_on, s.left_on, day)).length);
     push(
       month,
       "staff.qualified",

@@ -1,5 +1,6 @@
 import type { Tx } from "@shegong/db";
 import {
+  agreementInForceOn,
   BLOCKING_STAFF_FLAGS,
   bilingual,
   CERTIFICATE_WARNING_DAYS,
@@ -23,22 +24,23 @@ import { auditAs, type ServiceActor } from "../shared/service-actor.ts";
  * supervision sign-off reads them (cases.setStaffQualification); stationing is edited here.
  */
 
-/** The agreement covering `today` (a filed one first), whose staffing the station owes. */
+/** The agreement covering `today` (agreementInForceOn), whose staffing the station owes. */
 export async function agreementInForce(tx: Tx, stationIds: readonly string[], today: string) {
-  if (stationIds.length === 0) return new Map<string, { id: string; staffingRequired: number; serviceEnd: string }>();
+  const inForce = new Map<string, { id: string; staffingRequired: number; serviceEnd: string }>();
+  if (stationIds.length === 0) return inForce;
   const rows = await tx
     .selectFrom("service_agreement")
-    .select(["station_id", "id", "staffing_required", "service_end", "status"])
+    .select(["station_id", "id", "staffing_required", "service_start", "service_end", "status", "created_at"])
     .where("station_id", "in", [...stationIds])
     .where("service_start", "<=", today)
     .where("service_end", ">=", today)
-    .orderBy("station_id")
-    .orderBy((eb) => eb.case().when("status", "=", "acknowledged").then(0).else(1).end())
-    .orderBy("created_at", "desc")
     .execute();
-  const byStation = new Map<string, { id: string; staffingRequired: number; serviceEnd: string }>();
-  for (const r of rows) if (!byStation.has(r.station_id)) byStation.set(r.station_id, { id: r.id, staffingRequired: r.staffing_required, serviceEnd: r.service_end });
-  return byStation;
+  for (const stationId of stationIds) {
+    const own = rows.filter((r) => r.station_id === stationId).map((r) => ({ ...r, serviceStart: r.service_start, serviceEnd: r.service_end, createdAt: r.created_at }));
+    const agreement = agreementInForceOn(own, today);
+    if (agreement) inForce.set(stationId, { id: agreement.id, staffingRequired: agreement.staffing_required, serviceEnd: agreement.service_end });
+  }
+  return inForce;
 }
 
 interface StaffRecord extends StaffQualification {

@@ -127,3 +127,29 @@ export type TAgreement = z.output<typeof ZAgreementSchema>;
 export type TAgreementInput = z.input<typeof ZAgreementSchema>;
 
 export const ZFilingReturnSchema = z.object({ comment: requiredLine(1000, { zh: "退回意见", en: "Comments" }) });
+
+export interface AgreementPeriod {
+  serviceStart: string;
+  serviceEnd: string;
+  status: string;
+  /** Orders agreements entered on the same terms: the newest wins. */
+  createdAt: Date;
+}
+
+/**
+ * The agreement in force on `day`, whose staffing and deliverables the station owes: of those whose
+ * service period covers the day, a filed (acknowledged) one first, then the newest. The staff panel
+ * and the staffing rollup both read it, so they never disagree.
+ */
+export function agreementInForceOn<T extends AgreementPeriod>(agreements: readonly T[], day: string): T | null {
+  let best: T | null = null;
+  for (const a of agreements) {
+    if (a.serviceStart > day || a.serviceEnd < day) continue;
+    if (!best) best = a;
+    else {
+      const [filed, bestFiled] = [a.status === "acknowledged", best.status === "acknowledged"];
+      if ((filed && !bestFiled) || (filed === bestFiled && a.createdAt.getTime() > best.createdAt.getTime())) best = a;
+    }
+  }
+  return best;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { creditCodeCheckChar, parseCreditCode } from "../credit-code.ts";
-import { agreementActionAllowed, checkFunding, defaultServiceEnd, ZAgreementSchema } from "./agreements.ts";
+import { agreementActionAllowed, agreementInForceOn, checkFunding, defaultServiceEnd, ZAgreementSchema } from "./agreements.ts";
 import { checkBusinessScope, ZContractorSchema } from "./contractors.ts";
 import { checkDisbursement, fundBalances } from "./funds.ts";
 import { fenFromDb } from "./money.ts";
@@ -122,5 +122,28 @@ describe("fund balances (R14, R15)", () => {
     expect(checkDisbursement({ allocatedFen: 100, disbursedFen: 60 }, 40)).toBeNull();
     expect(checkDisbursement({ allocatedFen: 100, disbursedFen: 60 }, 41)).toMatchObject({ overByFen: 1 });
     expect(checkDisbursement({ allocatedFen: 0, disbursedFen: 0 }, 1)?.message.zh).toMatch(/超出已下达资金 0.01元/);
+  });
+});
+
+describe("the agreement in force on a day (staff panel and staffing rollup)", () => {
+  const at = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+  const draft2026 = { id: "draft", serviceStart: "2026-03-01", serviceEnd: "2026-12-31", status: "draft", createdAt: at("2026-02-01") };
+  const filed2026 = { id: "filed", serviceStart: "2026-03-01", serviceEnd: "2026-12-31", status: "acknowledged", createdAt: at("2026-01-15") };
+  const newer = { id: "newer", serviceStart: "2026-06-01", serviceEnd: "2026-12-31", status: "submitted", createdAt: at("2026-05-20") };
+
+  it("is none before any service period starts or after all have ended", () => {
+    expect(agreementInForceOn([draft2026, filed2026], "2026-02-28")).toBeNull();
+    expect(agreementInForceOn([draft2026, filed2026], "2027-01-01")).toBeNull();
+  });
+
+  it("prefers a filed agreement, then the newest entered", () => {
+    expect(agreementInForceOn([draft2026, filed2026, newer], "2026-07-01")?.id).toBe("filed");
+    expect(agreementInForceOn([draft2026, newer], "2026-07-01")?.id).toBe("newer");
+    expect(agreementInForceOn([draft2026, newer], "2026-05-31")?.id).toBe("draft");
+  });
+
+  it("counts the first and last days of the period", () => {
+    expect(agreementInForceOn([filed2026], "2026-03-01")?.id).toBe("filed");
+    expect(agreementInForceOn([filed2026], "2026-12-31")?.id).toBe("filed");
   });
 });

@@ -49,9 +49,12 @@ export const DASHBOARD_MEASURES = [
   "resources.yuan",
   "supervision.sessions",
   "staff.qualified",
+  "staff.vs_required",
   "satisfaction.mean",
   "funds.disbursed.yuan",
   "funds.spent.yuan",
+  "payouts.found",
+  "payouts.settled",
 ] as const;
 export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
 
@@ -66,9 +69,12 @@ export const DASHBOARD_MEASURE_NAMES: Record<DashboardMeasure, BilingualMessage>
   "resources.yuan": { zh: "链接资源价值（元）", en: "Resources linked (yuan)" },
   "supervision.sessions": INDICATORS["supervision.sessions"].name,
   "staff.qualified": { zh: "持证社工 / 驻站社工", en: "Qualified / resident workers" },
+  "staff.vs_required": { zh: "在岗驻站 / 协议要求", en: "Stationed / required workers" },
   "satisfaction.mean": { zh: "满意度均分（1–5）", en: "Satisfaction mean (1–5)" },
   "funds.disbursed.yuan": { zh: "拨付资金（元）", en: "Funds disbursed (yuan)" },
   "funds.spent.yuan": { zh: "资金支出（元）", en: "Funds spent (yuan)" },
+  "payouts.found": INDICATORS["payouts.found"].name,
+  "payouts.settled": INDICATORS["payouts.settled"].name,
 };
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -89,6 +95,10 @@ export function dashboardMeasure(values: ShownIndicatorValues | undefined, measu
     case "staff.qualified": {
       const [qualified, total] = [indicatorValue(values, "staff.qualified"), indicatorValue(values, "staff.total")];
       return `${qualified ?? "—"} / ${total ?? "—"}`;
+    }
+    case "staff.vs_required": {
+      const [stationed, required] = [indicatorValue(values, "staff.stationed"), indicatorValue(values, "staff.required")];
+      return `${stationed ?? "—"} / ${required ?? "—"}`;
     }
     case "satisfaction.mean":
       return satisfactionMean(values);
@@ -120,10 +130,10 @@ export function satisfactionMean(values: ShownIndicatorValues | undefined): numb
 }
 
 /** The tables a dashboard exports (each chart's table, and the per-unit table). */
-export const DIVISION_REPORT_VIEWS = ["children", "categories", "visits", "cases", "funds"] as const;
+export const DIVISION_REPORT_VIEWS = ["children", "categories", "visits", "cases", "funds", "staffing", "payouts"] as const;
 export const ZDivisionReportViewSchema = z.enum(DIVISION_REPORT_VIEWS);
 export type DivisionReportView = z.infer<typeof ZDivisionReportViewSchema>;
-export const STATION_REPORT_VIEWS = ["months", "categories", "visits", "cases", "funds"] as const;
+export const STATION_REPORT_VIEWS = ["months", "categories", "visits", "cases", "funds", "staffing", "payouts"] as const;
 export const ZStationReportViewSchema = z.enum(STATION_REPORT_VIEWS);
 export type StationReportView = z.infer<typeof ZStationReportViewSchema>;
 
@@ -134,11 +144,17 @@ export const REPORT_VIEW_TITLES: Record<DivisionReportView | StationReportView, 
   visits: { zh: "走访与逾期趋势", en: "Visits and overdue trend" },
   cases: { zh: "个案开结趋势", en: "Cases opened and closed" },
   funds: { zh: "资金下达拨付支出", en: "Funds allocated, disbursed and spent" },
+  staffing: { zh: "驻站人员与协议要求", en: "Staffing against the agreements" },
+  payouts: { zh: "补贴发放核对", en: "Payout verification" },
 };
 
 /** The indicators each trend view plots, month by month. */
-export const TREND_VIEW_INDICATORS: Record<"visits" | "cases" | "funds", IndicatorId[]> = {
+export const TREND_VIEWS = ["visits", "cases", "funds", "staffing", "payouts"] as const;
+export type TrendView = (typeof TREND_VIEWS)[number];
+export const TREND_VIEW_INDICATORS: Record<TrendView, IndicatorId[]> = {
   visits: ["visits.done", "visits.overdue"],
   cases: ["cases.opened", "cases.closed"],
   funds: ["funds.allocated_fen", "funds.disbursed_fen", "funds.spent_fen"],
+  staffing: ["staff.stationed", "staff.qualified", "staff.required"],
+  payouts: ["payouts.found", "payouts.settled"],
 };

@@ -20,7 +20,7 @@ export interface IndicatorDefinition {
   unit: "people" | "count" | "minutes" | "fen" | "ratio";
   measure: "stock" | "flow";
   /** What the dimension column holds, if anything (e.g. the category key). */
-  dimension?: "category" | "visit_kind" | "activity_kind" | "resource_kind" | "funding_source" | "spending_category";
+  dimension?: "category" | "visit_kind" | "activity_kind" | "resource_kind" | "funding_source" | "spending_category" | "payout_rule";
   people: boolean;
 }
 
@@ -39,6 +39,8 @@ export const INDICATOR_IDS = [
   "cases.service_minutes",
   "staff.total",
   "staff.qualified",
+  "staff.stationed",
+  "staff.required",
   "activities.held",
   "activities.attendance",
   "volunteers.minutes",
@@ -50,6 +52,8 @@ export const INDICATOR_IDS = [
   "funds.allocated_fen",
   "funds.disbursed_fen",
   "funds.spent_fen",
+  "payouts.found",
+  "payouts.settled",
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 export const ZIndicatorIdSchema = z.enum(INDICATOR_IDS);
@@ -73,6 +77,8 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = Object.fromE
       ["cases.service_minutes", def({ name: { zh: "个案服务时长", en: "Case service time" }, definition: { zh: "当月个案服务记录的时长合计（分钟）", en: "Total duration of the month's case service records, in minutes" }, unit: "minutes", measure: "flow", people: false })],
       ["staff.total", def({ name: { zh: "驻站社工人数", en: "Resident workers" }, definition: { zh: "本站登记的驻站人员数", en: "Staff registered at the station" }, unit: "count", measure: "stock", people: false })],
       ["staff.qualified", def({ name: { zh: "持证社工人数", en: "Qualified workers" }, definition: { zh: "持有社会工作者职业资格证书且在有效期内的驻站人员数", en: "Staff holding a social-work qualification that has not expired" }, unit: "count", measure: "stock", people: false })],
+      ["staff.stationed", def({ name: { zh: "在岗驻站社工", en: "Workers stationed" }, definition: { zh: "月末已驻站且未离岗的人员数（人员合规的驻站口径）", en: "Staff stationed and not yet left on the month's last day (the staff panel's rule)" }, unit: "count", measure: "stock", people: false })],
+      ["staff.required", def({ name: { zh: "协议要求驻站人数", en: "Staffing required" }, definition: { zh: "月末有效的购买服务协议要求的驻站社工人数（已备案的协议优先）", en: "Resident workers the purchase agreement in force on the month's last day requires (a filed agreement first)" }, unit: "count", measure: "stock", people: false })],
       ["activities.held", def({ name: { zh: "开展活动", en: "Activities held" }, definition: { zh: "当月开展的小组、社区和宣传教育活动场次，按活动类型统计", en: "Group, community and publicity activities held in the month, by kind" }, unit: "count", measure: "flow", dimension: "activity_kind", people: false })],
       ["activities.attendance", def({ name: { zh: "活动参与人次", en: "Activity attendance" }, definition: { zh: "当月活动的参与人次（登记对象加其他参与者人数）", en: "Attendances at the month's activities (registered people plus others counted)" }, unit: "count", measure: "flow", people: false })],
       ["volunteers.minutes", def({ name: { zh: "志愿服务时长", en: "Volunteer time" }, definition: { zh: "当月活动中志愿者服务时长合计（分钟）", en: "Volunteer time at the month's activities, in minutes" }, unit: "minutes", measure: "flow", people: false })],
@@ -84,6 +90,8 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = Object.fromE
       ["funds.allocated_fen", def({ name: { zh: "下达资金", en: "Funds allocated" }, definition: { zh: "当月按购买服务协议下达的资金（分），按资金来源统计（R14）", en: "Funds allocated under the station's purchase agreements in the month, in fen, by source (R14)" }, unit: "fen", measure: "flow", dimension: "funding_source", people: false })],
       ["funds.disbursed_fen", def({ name: { zh: "拨付资金", en: "Funds disbursed" }, definition: { zh: "当月乡镇（街道）向承接机构拨付的资金（分）", en: "Funds the township paid to the contractor in the month, in fen" }, unit: "fen", measure: "flow", people: false })],
       ["funds.spent_fen", def({ name: { zh: "资金支出", en: "Funds spent" }, definition: { zh: "当月承接机构的项目支出（分），按支出类别统计", en: "The contractor's project spending in the month, in fen, by category" }, unit: "fen", measure: "flow", dimension: "spending_category", people: false })],
+      ["payouts.found", def({ name: { zh: "补贴核对发现问题", en: "Payout discrepancies found" }, definition: { zh: "当月核对补贴发放名册发现的问题条数，按核对规则统计", en: "Discrepancies found in the month by checking payout rosters against the register, by rule" }, unit: "count", measure: "flow", dimension: "payout_rule", people: false })],
+      ["payouts.settled", def({ name: { zh: "补贴核对问题办结", en: "Payout discrepancies settled" }, definition: { zh: "当月办结的补贴核对问题条数", en: "Payout discrepancies settled in the month" }, unit: "count", measure: "flow", people: false })],
     ] as [IndicatorId, Omit<IndicatorDefinition, "id">][]
   ).map(([id, d]) => [id, { id, ...d }]),
 ) as Record<IndicatorId, IndicatorDefinition>;

@@ -1,12 +1,12 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { DASHBOARD_MEASURES, DASHBOARD_MEASURE_NAMES, dashboardMeasure, monthsEndingWith, todayInShanghai, type DivisionReportView, type IndicatorId } from "@shegong/domain";
+import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { DASHBOARD_MEASURES, DASHBOARD_MEASURE_NAMES, dashboardMeasure, monthsEndingWith, todayInShanghai, TREND_VIEW_INDICATORS, TREND_VIEWS, type DivisionReportView, type IndicatorId } from "@shegong/domain";
 import { Breadcrumb, Button, Card, Col, Row, Segmented, Space, Spin, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n, type I18n, type MessageKey } from "../../i18n/locale.tsx";
 import { trpc, type RouterOutputs } from "../../trpc.ts";
-import { categoryPanel, MeasureCards, MonthPicker, trendPanel } from "./dashboard-parts.tsx";
+import { categoryPanel, MeasureCards, MonthPicker, TREND_PANEL_TITLES, trendPanel } from "./dashboard-parts.tsx";
 import { formatShown } from "./report-format.ts";
 import { ReportPanel, ReportTable, useReportDownloaded, type ReportTableSpec } from "./ReportPanel.tsx";
 import { SnapshotComparison } from "./SnapshotComparison.tsx";
@@ -39,13 +39,9 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
   const report = useQuery({ ...trpc.reporting.division.queryOptions({ divisionCode: current, month, source }), ...live });
   const path = useQuery(trpc.divisions.path.queryOptions({ code: current }));
   const trend = (indicator: IndicatorId) => ({ ...trpc.reporting.trend.queryOptions({ divisionCode: current, indicator, month, months: TREND_MONTHS, source }), ...live });
-  const visits = useQuery(trend("visits.done"));
-  const overdue = useQuery(trend("visits.overdue"));
-  const opened = useQuery(trend("cases.opened"));
-  const closed = useQuery(trend("cases.closed"));
-  const allocated = useQuery(trend("funds.allocated_fen"));
-  const disbursed = useQuery(trend("funds.disbursed_fen"));
-  const spent = useQuery(trend("funds.spent_fen"));
+  // One query per indicator a trend panel draws, in the fixed order of TREND_VIEW_INDICATORS.
+  const trendIndicators = TREND_VIEWS.flatMap((view) => TREND_VIEW_INDICATORS[view]);
+  const trends = useQueries({ queries: trendIndicators.map(trend) });
   const downloaded = useReportDownloaded();
   const exportDivision = useMutation(trpc.reporting.exportDivision.mutationOptions({ onSuccess: downloaded }));
   const exporter = (view: DivisionReportView) => ({
@@ -55,8 +51,11 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
 
   const crumbs = (path.data ?? []).filter((d) => d.code.length >= rootCode.length);
   const months = monthsEndingWith(month, TREND_MONTHS);
-  const pointsOf = (q: typeof visits) => months.map((m) => q.data?.points.find((p) => p.month === m)?.value ?? null);
-  const error = report.error ?? visits.error ?? overdue.error ?? opened.error ?? closed.error ?? allocated.error ?? disbursed.error ?? spent.error;
+  const pointsOf = (indicator: IndicatorId) => {
+    const points = trends[trendIndicators.indexOf(indicator)]?.data?.points;
+    return months.map((m) => points?.find((p) => p.month === m)?.value ?? null);
+  };
+  const error = report.error ?? trends.find((q) => q.error)?.error;
 
   return (
     <div data-testid="division-dashboard">
@@ -94,38 +93,16 @@ export function DivisionDashboard({ rootCode }: { rootCode: string }) {
             <Col xs={24} xl={12}>
               <ReportPanel title={t("report.panel.categories")} testId="report-categories" exporter={exporter("categories")} {...categoryPanel(report.data.total, i18n)} />
             </Col>
-            <Col xs={24} xl={12}>
-              <ReportPanel
-                title={t("report.panel.visits")}
-                testId="report-visits"
-                exporter={exporter("visits")}
-                {...trendPanel(months, [{ indicator: "visits.done", values: pointsOf(visits) }, { indicator: "visits.overdue", values: pointsOf(overdue) }], i18n)}
-              />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ReportPanel
-                title={t("report.panel.cases")}
-                testId="report-cases"
-                exporter={exporter("cases")}
-                {...trendPanel(months, [{ indicator: "cases.opened", values: pointsOf(opened) }, { indicator: "cases.closed", values: pointsOf(closed) }], i18n)}
-              />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ReportPanel
-                title={t("report.panel.funds")}
-                testId="report-funds"
-                exporter={exporter("funds")}
-                {...trendPanel(
-                  months,
-                  [
-                    { indicator: "funds.allocated_fen", values: pointsOf(allocated) },
-                    { indicator: "funds.disbursed_fen", values: pointsOf(disbursed) },
-                    { indicator: "funds.spent_fen", values: pointsOf(spent) },
-                  ],
-                  i18n,
-                )}
-              />
-            </Col>
+            {TREND_VIEWS.map((view) => (
+              <Col xs={24} xl={12} key={view}>
+                <ReportPanel
+                  title={t(TREND_PANEL_TITLES[view])}
+                  testId={`report-${view}`}
+                  exporter={exporter(view)}
+                  {...trendPanel(months, TREND_VIEW_INDICATORS[view].map((indicator) => ({ indicator, values: pointsOf(indicator) })), i18n)}
+                />
+              </Col>
+            ))}
           </Row>
           <Card
             size="small"

@@ -1,12 +1,12 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { DASHBOARD_MEASURES, DASHBOARD_MEASURE_NAMES, dashboardMeasure, indicatorValue, todayInShanghai, TREND_VIEW_INDICATORS, type IndicatorId, type StationReportView } from "@shegong/domain";
+import { DASHBOARD_MEASURES, DASHBOARD_MEASURE_NAMES, dashboardMeasure, indicatorValue, todayInShanghai, TREND_VIEW_INDICATORS, TREND_VIEWS, type IndicatorId, type StationReportView } from "@shegong/domain";
 import { Alert, Button, Card, Col, Row, Space, Spin } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { trpc } from "../../trpc.ts";
-import { categoryPanel, MeasureCards, MonthPicker, trendPanel } from "./dashboard-parts.tsx";
+import { categoryPanel, MeasureCards, MonthPicker, TREND_PANEL_TITLES, trendPanel } from "./dashboard-parts.tsx";
 import { formatShown } from "./report-format.ts";
 import { ReportPanel, ReportTable, useReportDownloaded } from "./ReportPanel.tsx";
 
@@ -53,15 +53,11 @@ export function StationDashboard({ stationId }: { stationId: string }) {
             <Col xs={24} xl={12}>
               <ReportPanel title={t("report.panel.categories")} testId="report-categories" exporter={exporter("categories")} {...categoryPanel(latest, i18n)} />
             </Col>
-            <Col xs={24} xl={12}>
-              <ReportPanel title={t("report.panel.visits")} testId="report-visits" exporter={exporter("visits")} {...trendPanel(months, [line("visits.done"), line("visits.overdue")], i18n)} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ReportPanel title={t("report.panel.cases")} testId="report-cases" exporter={exporter("cases")} {...trendPanel(months, [line("cases.opened"), line("cases.closed")], i18n)} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ReportPanel title={t("report.panel.funds")} testId="report-funds" exporter={exporter("funds")} {...trendPanel(months, TREND_VIEW_INDICATORS.funds.map(line), i18n)} />
-            </Col>
+            {TREND_VIEWS.map((view) => (
+              <Col xs={24} xl={12} key={view}>
+                <ReportPanel title={t(TREND_PANEL_TITLES[view])} testId={`report-${view}`} exporter={exporter(view)} {...trendPanel(months, TREND_VIEW_INDICATORS[view].map(line), i18n)} />
+              </Col>
+            ))}
           </Row>
           <Card
             size="small"

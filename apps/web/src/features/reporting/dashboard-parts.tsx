@@ -11,13 +11,23 @@ import {
   type IndicatorId,
   type ShownIndicatorValues,
   type ShownValue,
+  type TrendView,
 } from "@shegong/domain";
 import { Card, Col, Input, Row, Statistic } from "antd";
-import type { I18n } from "../../i18n/locale.tsx";
+import type { I18n, MessageKey } from "../../i18n/locale.tsx";
 import { formatShown, type ChartSpec } from "./report-format.ts";
 import type { ReportTableSpec } from "./ReportPanel.tsx";
 
 /** The month picker every dashboard has: any month up to this one. */
+/** Each trend panel's title (TREND_VIEW_INDICATORS says what it draws). */
+export const TREND_PANEL_TITLES: Record<TrendView, MessageKey> = {
+  visits: "report.panel.visits",
+  cases: "report.panel.cases",
+  funds: "report.panel.funds",
+  staffing: "report.panel.staffing",
+  payouts: "report.panel.payouts",
+};
+
 export function MonthPicker({ value, max, onChange, label }: { value: string; max: string; onChange: (month: string) => void; label: string }) {
   return (
     <Input
