@@ -71,7 +71,8 @@ async function measure(): Promise<BenchRow[]> {
     const slices: { minute: number; p99: number; rps: number; errors: number; rss: number }[] = [];
     for (let elapsed = 0, minute = 1; elapsed < SECONDS; elapsed += SLICE_SECONDS, minute++) {
       const slice = await autocannon({ url: server.base, connections: CONNECTIONS, duration: Math.min(SLICE_SECONDS, SECONDS - elapsed), headers, requests });
-      const row = { minute, p99: slice.latency.p99, rps: slice.requests.average, errors: slice.errors + slice.non2xx, // autocannon's errors include its timeouts rss: server.rssMB() };
+      // autocannon's `errors` already include its timeouts.
+      const row = { minute, p99: slice.latency.p99, rps: slice.requests.average, errors: slice.errors + slice.non2xx, rss: server.rssMB() };
       slices.push(row);
       // Which kind of error, so a timeout under an overloaded machine is told from a server fault.
       const kinds = row.errors ? ` (timeouts ${slice.timeouts}, non-2xx ${slice.non2xx} ${JSON.stringify(slice.statusCodeStats)}, socket ${slice.errors - slice.timeouts})` : "";
