@@ -525,6 +525,7 @@ function HistoryDrawer({ rule, onClose }: { rule: HouseRule; onClose: () => void
     <Drawer open size={720} title={`${labelOf(HOUSE_RULE_LABELS, rule, locale)} · ${t("fac.rule.history")}`} onClose={onClose}>
       <ErrorAlert error={history.error} />
       <List
+        itemLayout="vertical"
         loading={history.isPending}
         dataSource={history.data ?? []}
         data-testid="rule-history"
@@ -540,7 +541,7 @@ function HistoryDrawer({ rule, onClose }: { rule: HouseRule; onClose: () => void
               }
               description={`${t("fac.rule.effectiveOn")} ${r.effectiveOn} · ${r.createdByName ?? "—"} · ${formatDateTime(r.createdAt, locale)}`}
             />
-            <Typography.Paragraph style={{ whiteSpace: "pre-wrap", width: "100%" }}>{r.body}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{r.body}</Typography.Paragraph>
           </List.Item>
         )}
       />

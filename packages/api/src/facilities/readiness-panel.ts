@@ -1,5 +1,6 @@
 import type { Tx } from "@shegong/db";
 import { facilityReadiness } from "@shegong/domain";
+import { supervisedStations } from "../shared/supervised-stations.ts";
 import { loadFacilityFacts } from "./facility-facts.ts";
 
 /**
@@ -7,17 +8,8 @@ import { loadFacilityFacts } from "./facility-facts.ts";
  * per station the checklist's outcome and a few counts, no personal data.
  */
 export async function readinessPanel(tx: Tx, divisionCode: string) {
-  const stations = await tx
-    .selectFrom("station")
-    .select(["id", "plaque_name", "division_code", "status"])
-    .where("division_code", "like", `${divisionCode}%`)
-    .where("status", "in", ["onboarding", "active", "suspended"])
-    .orderBy("division_code")
-    .execute();
-  const facts = await loadFacilityFacts(
-    tx,
-    stations.map((s) => s.id),
-  );
+  const stations = await supervisedStations(tx, divisionCode);
+  const facts = await loadFacilityFacts(tx, stations.map((s) => s.id));
   return stations.map((s) => {
     const f = facts.get(s.id)!;
     const readiness = facilityReadiness(f);
