@@ -66,7 +66,7 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "compliancePanel":
       return <CompliancePanelPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "facilityReadiness":
-      return <FacilityReadinessPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+      return <FacilityReadinessPage key={route.divisionCode} me={me} divisionCode={route.divisionCode} />;
     case "payoutSummary":
       return <PayoutSummaryPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "myContractor":

@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { HOUSE_RULE_LABELS, HOUSE_RULES, labelOf, MIN_OFFICE_AREA_M2 } from "@shegong/domain";
+import { HOUSE_RULE_LABELS, HOUSE_RULES, labelOf, MIN_OFFICE_AREA_M2, roleHasPermission } from "@shegong/domain";
 import { Card, Space, Statistic, Table, Tag, Typography } from "antd";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/locale.tsx";
+import type { Me } from "../lib/access.ts";
 import { Link } from "../router.tsx";
 import { trpc, type RouterOutputs } from "../trpc.ts";
 
@@ -10,8 +11,10 @@ type Row = RouterOutputs["facilities"]["readiness"][number];
 type Missing = Row["missing"][number];
 
 /** The bureaus' and township's facility readiness panel (R4, R5, R8): per station, counts and flags only. */
-export function FacilityReadinessPage({ divisionCode }: { divisionCode: string }) {
+export function FacilityReadinessPage({ me, divisionCode }: { me: Me; divisionCode: string }) {
   const { t, locale } = useI18n();
+  // The prefecture reads counts only; bureaus that may enter a workspace open the station's page from here.
+  const mayEnter = me.grants.some((g) => roleHasPermission(g.role, "workspace.read"));
   const rows = useQuery(trpc.facilities.readiness.queryOptions({ divisionCode }));
   const data = rows.data ?? [];
   const missingLabel = (m: Missing) => (m.rule ? labelOf(HOUSE_RULE_LABELS, m.rule as (typeof HOUSE_RULES)[number], locale) : t(`fac.item.${m.kind}` as "fac.item.office_area"));
@@ -32,7 +35,7 @@ export function FacilityReadinessPage({ divisionCode }: { divisionCode: string }
         dataSource={data}
         data-testid="facility-readiness-table"
         columns={[
-          { title: t("gov.station"), key: "s", render: (_, r) => <Link to={`/station/${r.stationId}/facilities`}>{r.plaqueName}</Link> },
+          { title: t("gov.station"), key: "s", render: (_, r) => (mayEnter ? <Link to={`/station/${r.stationId}/facilities`}>{r.plaqueName}</Link> : r.plaqueName) },
           {
             title: t("fac.panel.ready"),
             key: "r",
