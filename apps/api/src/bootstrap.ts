@@ -32,7 +32,7 @@ export async function prepareDatabase(env: TServerEnv, pii: PersonalDataCipher, 
   for (const m of migrations.results ?? []) log(`migrated ${m.migrationName}: ${m.status}`);
   if ((await countDivisions(owner.db)) === 0) log(`loaded ${await loadDivisions(owner.db, "xinjiang")} divisions of Xinjiang`);
   const demo = env.SHEGONG_DEMO === "true" || (env.SHEGONG_DEMO === "auto" && owner.kind === "pglite");
-  if (demo && (await seedDemo(owner.db, pii)).created) log("seeded the demo region (Changji prefecture, Liugong station)");
+  if (demo && (await seedDemo(owner.db, pii, prepareFileStore(env))).created) log("seeded the demo region (Changji prefecture, Liugong station)");
   if (owner.kind === "pglite") {
     // One process, one embedded database: the owner's connection drops to the app role for good
     // (each transaction sets it again locally as well).

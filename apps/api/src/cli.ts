@@ -160,7 +160,7 @@ async function main(argv: string[]) {
       const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: "boolean" } } });
       if (!values.demo) fail("only `seed --demo` exists");
       const pii = preparePersonalData(readServerEnv());
-      await withOwner(async (db) => console.log((await seedDemo(db.db, pii)).created ? "demo region seeded" : "demo region already present"));
+      await withOwner(async (db) => console.log((await seedDemo(db.db, pii, prepareFileStore(readServerEnv()))).created ? "demo region seeded" : "demo region already present"));
       return;
     }
     case "admin": {

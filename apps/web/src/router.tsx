@@ -50,6 +50,8 @@ export type Route =
   | { name: "stationPayouts"; stationId: string }
   | { name: "stationStaff"; stationId: string }
   | { name: "stationDisclosure"; stationId: string }
+  | { name: "stationFacilities"; stationId: string }
+  | { name: "facilityReadiness"; divisionCode: string }
   | { name: "compliancePanel"; divisionCode: string }
   | { name: "stationPayoutReport"; stationId: string; rosterId: string }
   | { name: "payoutSummary"; divisionCode: string }
@@ -84,6 +86,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/payouts$`, "i"), (m) => ({ name: "stationPayouts", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/staff$`, "i"), (m) => ({ name: "stationStaff", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/disclosure$`, "i"), (m) => ({ name: "stationDisclosure", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/facilities$`, "i"), (m) => ({ name: "stationFacilities", stationId: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/facilities$/, (m) => ({ name: "facilityReadiness", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/payouts/${UUID}/report$`, "i"), (m) => ({ name: "stationPayoutReport", stationId: m[1] ?? "", rosterId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
@@ -129,6 +133,7 @@ export type StationRoute = Extract<
       | "stationPayouts"
       | "stationStaff"
       | "stationDisclosure"
+      | "stationFacilities"
       | "stationPayoutReport";
   }
 >;

@@ -19,6 +19,7 @@ import { resourcesRouter } from "./routers/resources.ts";
 import { satisfactionRouter } from "./routers/satisfaction.ts";
 import { serviceHoursRouter } from "./routers/service-hours.ts";
 import { staffRouter } from "./routers/staff.ts";
+import { facilitiesRouter } from "./routers/facilities.ts";
 import { stationsRouter } from "./routers/stations.ts";
 import { supervisionRouter } from "./routers/supervision.ts";
 import { usersRouter } from "./routers/users.ts";
@@ -56,6 +57,7 @@ export const appRouter = router({
   serviceHours: serviceHoursRouter,
   payouts: payoutsRouter,
   staff: staffRouter,
+  facilities: facilitiesRouter,
   disclosure: disclosureRouter,
 });
 

@@ -914,6 +914,69 @@ export interface PayoutReportTable {
   sent_at: Timestamp | null;
 }
 
+/** Issue 5 item 5 (R4): the office area; below 20 m² only with the exception's reason. */
+export interface StationFacilityTable {
+  station_id: string;
+  office_area_m2: number;
+  area_exception_reason: string | null;
+  note: Generated<string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface FacilityRoomTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  area_m2: number | null;
+  uses: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  removed_at: Date | null;
+  removed_by: string | null;
+}
+
+export interface FacilityEquipmentTable {
+  station_id: string;
+  id: Generated<string>;
+  name: string;
+  quantity: number;
+  provided_by: string;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  removed_at: Date | null;
+  removed_by: string | null;
+}
+
+/** R5: the plaque and marks; their photos are attachments owned by the sign. */
+export interface StationSignTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: string;
+  wording: string;
+  location: Generated<string>;
+  installed_on: IsoDate | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  removed_at: Date | null;
+  removed_by: string | null;
+}
+
+/** R8: one revision of a house rule; the highest revision is the one on the wall. */
+export interface HouseRuleRevisionTable {
+  station_id: string;
+  id: Generated<string>;
+  rule: string;
+  revision: number;
+  title: string;
+  body: string;
+  effective_on: IsoDate;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
 division: DivisionTable;
   contractor: ContractorTable;
@@ -921,6 +984,11 @@ division: DivisionTable;
   station_status_event: StationStatusEventTable;
   staff_member: StaffMemberTable;
   staff_attendance: StaffAttendanceTable;
+  station_facility: StationFacilityTable;
+  facility_room: FacilityRoomTable;
+  facility_equipment: FacilityEquipmentTable;
+  station_sign: StationSignTable;
+  house_rule_revision: HouseRuleRevisionTable;
   training_record: TrainingRecordTable;
   training_trainee: TrainingTraineeTable;
   station_public_profile: StationPublicProfileTable;

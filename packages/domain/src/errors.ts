@@ -70,6 +70,8 @@ export const APP_ERROR_CODES = [
   "PUBLIC_MESSAGE_THROTTLED",
   "PAYOUT_REPORT_SIGNED",
   "PAYOUT_REPORT_NOT_SIGNED",
+  "FACILITY_AREA_BELOW_MINIMUM",
+  "HOUSE_RULE_REVISION_CONFLICT",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -252,6 +254,14 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   PUBLIC_MESSAGE_THROTTLED: {
     zh: "提交过于频繁，请稍后再试",
     en: "Too many submissions; please try again later",
+  },
+  FACILITY_AREA_BELOW_MINIMUM: {
+    zh: "办公面积不足 20 平方米：请核实，或填写例外说明（将作为例外标记，报民政部门知悉）",
+    en: "The office is under 20 m²: check the figure, or record an exception with its reason (it stays flagged for the bureau)",
+  },
+  HOUSE_RULE_REVISION_CONFLICT: {
+    zh: "该制度已有人修订，请刷新查看最新版本后再修订",
+    en: "Someone revised this rule meanwhile; reload the current revision and revise it again",
   },
 };
 

@@ -166,6 +166,10 @@ export const PERMISSIONS = [
   "disclosure.manage",
   "inbox.read",
   "inbox.handle",
+  // Facilities, signage and house rules (issue 5 item 5): the station keeps them; the bureaus and
+  // the township read every station's readiness.
+  "facilities.manage",
+  "facilities.supervise",
   // Payouts (issue 6): the station head signs the verification report; bureaus read the monthly counts.
   "payouts.sign",
   "payouts.supervise",
@@ -197,6 +201,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // R15: staffing plans are filed with the prefecture bureau.
     "staff.compliance",
     "payouts.supervise",
+    "facilities.supervise",
   ],
   // R15: the city/county bureau supervises and evaluates, reading but not writing station work;
   // it keeps the contractor registry, supervises funds, and alone may authorise paying beyond an allocation.
@@ -216,9 +221,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "staff.compliance",
     "inbox.read",
     "payouts.supervise",
+    "facilities.supervise",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
-  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise"],
+  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise", "facilities.supervise"],
   // R18: the contractor runs the station and its public disclosure, drafts and files its agreements, records spending.
   contractor_admin: [
     "station.read",
@@ -235,6 +241,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "disclosure.manage",
     "inbox.read",
     "inbox.handle",
+    "facilities.manage",
   ],
   station_admin: [
     "station.read",
@@ -259,6 +266,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "inbox.read",
     "inbox.handle",
     "payouts.sign",
+    "facilities.manage",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],

@@ -37,6 +37,7 @@ function navItemsOf(me: Me, t: Translate): NavItem[] {
     if (roleHasPermission(g.role, "agreement.file")) add(`/console/${code}/filings`, t("shell.filings"));
     if (roleHasPermission(g.role, "funds.supervise")) add(`/console/${code}/funds`, t("shell.funds"));
     if (roleHasPermission(g.role, "staff.compliance")) add(`/console/${code}/compliance`, t("shell.compliance"));
+    if (roleHasPermission(g.role, "facilities.supervise")) add(`/console/${code}/facilities`, t("shell.facilities"));
     if (roleHasPermission(g.role, "payouts.supervise")) add(`/console/${code}/payouts`, t("shell.payouts"));
   }
   if (me.grants.some((g) => g.contractorId)) add("/contractor", t("shell.myContractor"));

@@ -10,6 +10,7 @@ import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx"
 import { FilingsPage } from "../pages/FilingsPage.tsx";
 import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
 import { CompliancePanelPage } from "../pages/CompliancePanelPage.tsx";
+import { FacilityReadinessPage } from "../pages/FacilityReadinessPage.tsx";
 import { PayoutSummaryPage } from "../pages/PayoutSummaryPage.tsx";
 import { MfaVerifyPage } from "../features/security/MfaVerifyPage.tsx";
 import { RequiredEnrolmentPage, RequiredPasswordChangePage } from "../features/security/RequiredStepPages.tsx";
@@ -44,6 +45,7 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationPayouts":
     case "stationStaff":
     case "stationDisclosure":
+    case "stationFacilities":
     case "stationPayoutReport":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
@@ -63,6 +65,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "compliancePanel":
       return <CompliancePanelPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "facilityReadiness":
+      return <FacilityReadinessPage key={route.divisionCode} me={me} divisionCode={route.divisionCode} />;
     case "payoutSummary":
       return <PayoutSummaryPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "myContractor":

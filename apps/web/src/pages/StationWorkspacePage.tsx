@@ -26,10 +26,11 @@ const ActivityPage = lazy(() => import("./ActivityPage.tsx").then((m) => ({ defa
 const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ default: m.VolunteersPage })));
 const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
 const StaffCompliancePage = lazy(() => import("./StaffCompliancePage.tsx").then((m) => ({ default: m.StaffCompliancePage })));
+const FacilitiesPage = lazy(() => import("./FacilitiesPage.tsx").then((m) => ({ default: m.FacilitiesPage })));
 const DisclosurePage = lazy(() => import("./DisclosurePage.tsx").then((m) => ({ default: m.DisclosurePage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "disclosure";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "facilities" | "disclosure";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -58,6 +59,8 @@ function sectionOf(route: StationRoute): Section {
       return "payouts";
     case "stationStaff":
       return "staff";
+    case "stationFacilities":
+      return "facilities";
     case "stationDisclosure":
       return "disclosure";
     case "station":
@@ -103,6 +106,8 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <PayoutsPage />;
     case "stationStaff":
       return <StaffCompliancePage />;
+    case "stationFacilities":
+      return <FacilitiesPage />;
     case "stationDisclosure":
       return <DisclosurePage />;
     case "stationPayoutReport":
@@ -148,6 +153,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "payouts", path: `${base}/payouts`, label: t("station.nav.payouts") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
     { key: "staff", path: `${base}/staff`, label: t("station.nav.staff") },
+    { key: "facilities", path: `${base}/facilities`, label: t("station.nav.facilities") },
     ...(context.can("disclosure.manage") || context.can("inbox.read") ? [{ key: "disclosure" as const, path: `${base}/disclosure`, label: t("station.nav.disclosure") }] : []),
   ];
 

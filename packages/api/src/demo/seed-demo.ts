@@ -7,6 +7,8 @@ import { onboardStations } from "../stations/onboard-stations.ts";
 import { seedDemoActivities } from "./seed-activities.ts";
 import { seedDemoCase } from "./seed-cases.ts";
 import { seedDemoStaffAndDisclosure } from "./seed-disclosure.ts";
+import { seedDemoFacilities } from "./seed-facilities.ts";
+import type { FileStore } from "../attachments/file-store.ts";
 import { seedDemoPayouts } from "./seed-payouts.ts";
 import { seedDemoRegistry } from "./seed-registry.ts";
 
@@ -46,7 +48,7 @@ function demoCreditCode(): string {
  * The demo region (foundation issue, Demo): Changji prefecture's townships onboarded, Liugong
  * active with a contractor and placeholder staff, and one account per role. Idempotent.
  */
-export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCipher): Promise<{ created: boolean }> {
+export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCipher, files?: FileStore): Promise<{ created: boolean }> {
   const existing = await owner.selectFrom("app_user").select("id").where("username", "=", "changji.pref").executeTakeFirst();
   if (existing) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -149,6 +151,9 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
       .execute();
     await seedDemoAgreement(tx, liugong.id, contractor.id, userIds);
     await seedDemoStaffAndDisclosure(tx, liugong.id, userIds);
+    // The station still short of the checklist is the first one outside Changji City.
+    const short = await tx.selectFrom("station").select("id").where("division_code", "like", `${CHANGJI_PREFECTURE}%`).where("division_code", "not like", `${CHANGJI_CITY}%`).orderBy("division_code").executeTakeFirst();
+    await seedDemoFacilities(tx, { liugongId: liugong.id, shortId: short?.id ?? null }, userIds, files);
     return { liugongId: liugong.id, userIds };
   });
   const people = await seedDemoRegistry(owner, cipher, liugongId);

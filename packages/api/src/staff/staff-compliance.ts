@@ -16,6 +16,7 @@ import {
 } from "@shegong/domain";
 import { STAFF_COLUMNS, staffQualifications, staffRowOf } from "../cases/supervision.ts";
 import { appError } from "../errors.ts";
+import { supervisedStations } from "../shared/supervised-stations.ts";
 import { auditAs, type ServiceActor } from "../shared/service-actor.ts";
 
 /**
@@ -132,13 +133,7 @@ export async function setStationing(tx: Tx, actor: ServiceActor, staffId: string
  * workspace (audited) to see who.
  */
 export async function compliancePanel(tx: Tx, divisionCode: string, today: string, warningDays = CERTIFICATE_WARNING_DAYS) {
-  const stations = await tx
-    .selectFrom("station")
-    .select(["id", "plaque_name", "division_code", "status"])
-    .where("division_code", "like", `${divisionCode}%`)
-    .where("status", "in", ["onboarding", "active", "suspended"])
-    .orderBy("division_code")
-    .execute();
+  const stations = await supervisedStations(tx, divisionCode);
   const ids = stations.map((s) => s.id);
   if (ids.length === 0) return [];
   const year = today.slice(0, 4);

@@ -12,7 +12,8 @@ import type { PendingFile } from "./pending-files.ts";
 import { uploadPending } from "./upload-pending.ts";
 
 /** The files on a saved record (an activity's photos, a case's documents, a signed agreement), and adding more. */
-export function AttachmentsCard({ ownerKind, ownerId, title }: { ownerKind: AttachmentOwnerKind; ownerId: string; title?: string }) {
+/** `onChanged` lets the page holding the record refresh what it derives from the files (a plaque's photo count). */
+export function AttachmentsCard({ ownerKind, ownerId, title, onChanged }: { ownerKind: AttachmentOwnerKind; ownerId: string; title?: string; onChanged?: () => Promise<unknown> }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { stationId, can } = useStation();
@@ -32,6 +33,7 @@ export function AttachmentsCard({ ownerKind, ownerId, title }: { ownerKind: Atta
     } finally {
       setUploading(false);
       await queryClient.invalidateQueries({ queryKey: trpc.attachments.list.queryKey({ stationId, ownerKind, ownerId }) });
+      await onChanged?.();
     }
   };
   return (
