@@ -4,7 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, readStationLogo, type ApiContext, type FileStore } from "@shegong/api";
-import { invalidateSession, loadActiveGrants, login, validateSession, verifySecondFactor, type PersonalDataCipher } from "@shegong/auth";
+import { invalidateSession, login, validateSession, validateSessionWithGrants, verifySecondFactor, type PersonalDataCipher } from "@shegong/auth";
 import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } from "@shegong/db";
 import { ATTACHMENT_MAX_BYTES } from "@shegong/domain";
 import { Hono, type Context } from "hono";
@@ -194,8 +194,9 @@ export function createApp(options: AppOptions) {
     trpcServer({
       router: appRouter,
       createContext: async (_opts, c): Promise<ApiContext & Record<string, unknown>> => {
-        const session = await currentSession(c);
-        const grants = session ? await loadActiveGrants(database.db, session.user.id) : [];
+        const token = readSessionCookie(c);
+        const context = token ? await validateSessionWithGrants(database.db, token) : null;
+        const [session, grants] = context ? [context.session, context.grants] : [null, []];
         return { database, pii: options.pii, files: options.files, session, grants, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
       },
       onError: ({ error, path }) => {

@@ -87,11 +87,22 @@ export const publicProcedure = t.procedure;
 const ZStationTarget = z.object({ stationId: z.uuid() });
 const ZDivisionTarget = z.object({ divisionCode: z.string().regex(/^\d{2}(\d{2}){0,2}(\d{3}){0,2}$/) });
 
+/**
+ * A station's division never changes once it is onboarded, so it is read once per process. Its
+ * contractor can change (the bureau reassigns it), so a caller holding a contractor's grant always
+ * reads it fresh: only that grant depends on it (grantCoversStation).
+ */
+const stationDivisions = new Map<string, string>();
+
 async function loadStationRef(ctx: ApiContext, stationId: string): Promise<StationRef | null> {
+  const division = stationDivisions.get(stationId);
+  if (division !== undefined && !ctx.grants.some((g) => g.contractorId)) return { id: stationId, divisionCode: division, contractorId: null };
   const row = await withPlatform(ctx.database.db, (tx) =>
     tx.selectFrom("station").select(["id", "division_code", "contractor_id"]).where("id", "=", stationId).executeTakeFirst(),
   );
-  return row ? { id: row.id, divisionCode: row.division_code, contractorId: row.contractor_id } : null;
+  if (!row) return null;
+  stationDivisions.set(row.id, row.division_code);
+  return { id: row.id, divisionCode: row.division_code, contractorId: row.contractor_id };
 }
 
 type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;

@@ -18,6 +18,28 @@ export interface StationRef {
 }
 
 /** The user's grants that have not expired (inspectors' grants are time-limited). */
+/** A grant as the session_context function returns it (jsonb: timestamps as ISO text). */
+export interface GrantJson {
+  id: string;
+  role: string;
+  division_code: string | null;
+  station_id: string | null;
+  contractor_id: string | null;
+  expires_at: string | null;
+}
+
+export function grantsFromJson(json: GrantJson[] | string): Grant[] {
+  const rows: GrantJson[] = typeof json === "string" ? JSON.parse(json) : json;
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role as Role,
+    divisionCode: r.division_code,
+    stationId: r.station_id,
+    contractorId: r.contractor_id,
+    expiresAt: r.expires_at === null ? null : new Date(r.expires_at),
+  }));
+}
+
 export async function loadActiveGrants(db: Kysely<Database>, userId: string, now = new Date()): Promise<Grant[]> {
   const rows = await withPlatform(
     db,

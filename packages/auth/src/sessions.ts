@@ -1,5 +1,6 @@
 import { withPlatform, type Database } from "@shegong/db";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { grantsFromJson, type Grant, type GrantJson } from "./grants.ts";
 import { readAuthEnv, type TAuthEnv } from "./env.ts";
 import { generateSessionToken, parseSessionToken, secretMatches } from "./session-token.ts";
 
@@ -63,40 +64,36 @@ export async function validateSession(
   now = new Date(),
   env: TAuthEnv = readAuthEnv(),
 ): Promise<ValidSession | null> {
+  return (await validateSessionWithGrants(db, token, now, env))?.session ?? null;
+}
+
+/**
+ * The session and the user's unexpired grants, read in one round trip (the session_context
+ * function), as every request needs both. Writes happen only when due: the idle clock is touched
+ * at most once a minute, and a dead session is deleted.
+ */
+export async function validateSessionWithGrants(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+  env: TAuthEnv = readAuthEnv(),
+): Promise<{ session: ValidSession; grants: Grant[] } | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  return withPlatform(db, async (tx) => {
-    const row = await tx
-      .selectFrom("user_session as s")
-      .innerJoin("app_user as u", "u.id", "s.user_id")
-      .select([
-        "s.id",
-        "s.secret_hash",
-        "s.last_seen_at",
-        "s.expires_at",
-        "s.created_at",
-        "s.mfa_pending",
-        "u.id as user_id",
-        "u.username",
-        "u.display_name",
-        "u.locale",
-        "u.must_change_password",
-        "u.disabled_at",
-        "u.demo",
-      ])
-      .where("s.id", "=", parsed.id)
-      .executeTakeFirst();
-    if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
-    const idleLimit = row.last_seen_at.getTime() + env.SHEGONG_SESSION_IDLE_MINUTES * 60_000;
-    const pendingTooLong = row.mfa_pending !== null && now.getTime() - row.created_at.getTime() >= MFA_PENDING_TTL_MS;
-    if (row.disabled_at || now >= row.expires_at || now.getTime() >= idleLimit || pendingTooLong) {
-      await tx.deleteFrom("user_session").where("id", "=", row.id).execute();
-      return null;
-    }
-    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-      await tx.updateTable("user_session").set({ last_seen_at: now }).where("id", "=", row.id).execute();
-    }
-    return {
+  const { rows } = await sql<SessionContextRow>`select * from session_context(${parsed.id}, ${now})`.execute(db);
+  const row = rows[0];
+  if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
+  const idleLimit = row.last_seen_at.getTime() + env.SHEGONG_SESSION_IDLE_MINUTES * 60_000;
+  const pendingTooLong = row.mfa_pending !== null && now.getTime() - row.created_at.getTime() >= MFA_PENDING_TTL_MS;
+  if (row.disabled_at || now >= row.expires_at || now.getTime() >= idleLimit || pendingTooLong) {
+    await withPlatform(db, (tx) => tx.deleteFrom("user_session").where("id", "=", row.id).execute());
+    return null;
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await withPlatform(db, (tx) => tx.updateTable("user_session").set({ last_seen_at: now }).where("id", "=", row.id).execute());
+  }
+  return {
+    session: {
       sessionId: row.id,
       expiresAt: row.expires_at,
       mfaPending: row.mfa_pending,
@@ -108,8 +105,26 @@ export async function validateSession(
         mustChangePassword: row.must_change_password,
         demo: row.demo,
       },
-    };
-  });
+    },
+    grants: grantsFromJson(row.grants),
+  };
+}
+
+interface SessionContextRow {
+  id: string;
+  secret_hash: Uint8Array;
+  last_seen_at: Date;
+  expires_at: Date;
+  created_at: Date;
+  mfa_pending: "verify" | "enrol" | null;
+  user_id: string;
+  username: string;
+  display_name: string;
+  locale: string;
+  must_change_password: boolean;
+  disabled_at: Date | null;
+  demo: boolean;
+  grants: GrantJson[] | string;
 }
 
 export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -1,10 +1,12 @@
 import { withPlatform } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { hashPassword } from "../src/password.ts";
 import { login } from "../src/login.ts";
-import { invalidateSession, invalidateUserSessions, validateSession } from "../src/sessions.ts";
+import { loadActiveGrants } from "../src/grants.ts";
+import { invalidateSession, invalidateUserSessions, validateSession, validateSessionWithGrants } from "../src/sessions.ts";
 import type { TAuthEnv } from "../src/env.ts";
+import { sql } from "kysely";
 
 const PASSWORD = "a long enough passphrase";
 
@@ -56,6 +58,35 @@ describe("login and sessions", () => {
     expect(Buffer.from(stored.secret_hash).toString()).not.toContain(result.token.split(".")[1]);
     await invalidateSession(db(), result.sessionId);
     expect(await validateSession(db(), result.token)).toBeNull();
+  });
+
+  it("reads the session with the user's unexpired grants in one call, the same grants the login saw", async () => {
+    const t0 = new Date();
+    onTestFinished(() => dbs.owner.db.deleteFrom("role_grant").where("user_id", "=", userId).execute().then(() => undefined));
+    await dbs.owner.db
+      .insertInto("role_grant")
+      .values([
+        { user_id: userId, role: "county_supervisor", division_code: "652301" },
+        { user_id: userId, role: "region_viewer", division_code: "65", expires_at: new Date(t0.getTime() + 5 * 60_000) },
+      ])
+      .execute();
+    const result = await login(db(), { username: "worker", password: PASSWORD, ip: "10.1.1.9" });
+    if (!result.ok) throw new Error(result.code);
+    const both = await validateSessionWithGrants(db(), result.token, t0);
+    expect(both?.session.user.username).toBe("worker");
+    const sorted = (grants: { id: string }[]) => [...grants].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sorted(both!.grants)).toEqual(sorted(await loadActiveGrants(db(), userId, t0)));
+    expect(both!.grants.map((g) => g.role).sort()).toEqual(["county_supervisor", "region_viewer"]);
+    expect(both!.grants.find((g) => g.role === "region_viewer")?.expiresAt).toBeInstanceOf(Date);
+    // Six minutes later the five-minute grant has ended by itself (the session, still owing its
+    // second factor for these roles, has 15 minutes).
+    const later = await validateSessionWithGrants(db(), result.token, new Date(t0.getTime() + 6 * 60_000));
+    expect(later?.grants.map((g) => g.role)).toEqual(["county_supervisor"]);
+    // Nothing for a forged secret, even though the session id is real.
+    expect(await validateSessionWithGrants(db(), `${result.token.split(".")[0]}.${"b".repeat(32)}`, t0)).toBeNull();
+    // The user id the lookup set for the grants' policy does not outlive the call.
+    const leftover = await withPlatform(db(), (tx) => sql<{ v: string | null }>`select current_setting('app.user_id', true) as v`.execute(tx));
+    expect(leftover.rows[0]?.v ?? "").toBe("");
   });
 
   it("a forged secret for a real session id is refused", async () => {

@@ -24,6 +24,7 @@ import * as activities from "./2026-11-28-02-activities.ts";
 import * as mfa from "./2026-11-28-04-mfa.ts";
 import * as auditRetention from "./2026-11-28-24-audit-retention.ts";
 import * as payoutStaffingRollups from "./2026-11-28-25-payout-staffing-rollups.ts";
+import * as sessionContext from "./2026-11-28-26-session-context.ts";
 import * as facilities from "./2026-11-28-30-facilities.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-24-audit-retention": auditRetention,
   "2026-11-28-24-payout-reports": payoutReports,
   "2026-11-28-25-payout-staffing-rollups": payoutStaffingRollups,
+  "2026-11-28-26-session-context": sessionContext,
   "2026-11-28-30-facilities": facilities,
 };
