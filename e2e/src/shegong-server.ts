@@ -37,6 +37,18 @@ export function buildWebIfNeeded(): void {
   }
 }
 
+/**
+ * The other step of `pnpm start`: bundle the server unless its bundle is newer than every source.
+ * The browser tests then run exactly what `pnpm start` runs, dependencies resolved from apps/api
+ * as in production (a dependency only a workspace package declares would fail here, not in use).
+ */
+export function buildServerIfNeeded(): void {
+  const result = spawnSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { cwd: join(REPO_DIR, "apps", "api"), encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`bundling the server failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
 async function waitForHealthy(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -53,11 +65,12 @@ async function waitForHealthy(baseUrl: string, child: ChildProcess, output: () =
 }
 
 /**
- * Starts the real server (API + built web app) on a free port with its own embedded database in a
+ * Starts the real server (the bundle `pnpm start` runs, and the built web app) on a free port with its own embedded database in a
  * fresh folder, in demo mode. A PGlite folder may be opened by one process only, hence the fresh one.
  */
 export async function startShegongServer(options: { healthTimeoutMs?: number } = {}): Promise<RunningServer> {
   buildWebIfNeeded();
+  buildServerIfNeeded();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "shegong-e2e-"));
   const env: NodeJS.ProcessEnv = {
@@ -69,7 +82,7 @@ export async function startShegongServer(options: { healthTimeoutMs?: number } =
     SHEGONG_WEB_DIST: join(WEB_DIR, "dist"),
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], { cwd: REPO_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--enable-source-maps", "apps/api/dist/server.mjs"], { cwd: REPO_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
