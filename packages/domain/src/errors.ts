@@ -68,6 +68,10 @@ export const APP_ERROR_CODES = [
   "STAFF_BELOW_DIPLOMA",
   "STAFF_NOT_STATIONED",
   "PUBLIC_MESSAGE_THROTTLED",
+  "EVALUATION_FINALIZED",
+  "EVALUATION_INCOMPLETE",
+  "RECTIFICATION_STATUS",
+  "INSPECTOR_GRANT_PERIOD",
   "PAYOUT_REPORT_SIGNED",
   "PAYOUT_REPORT_NOT_SIGNED",
 ] as const;
@@ -252,6 +256,13 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   PUBLIC_MESSAGE_THROTTLED: {
     zh: "提交过于频繁，请稍后再试",
     en: "Too many submissions; please try again later",
+  },
+  EVALUATION_FINALIZED: { zh: "该评估已定稿，不能再修改", en: "This evaluation is finalized and can no longer change" },
+  EVALUATION_INCOMPLETE: { zh: "还有指标未评分，全部评分后才能定稿", en: "Some indicators are not scored yet; score them all before finalizing" },
+  RECTIFICATION_STATUS: { zh: "整改事项当前状态下不能进行此操作", en: "The rectification item's current status does not allow this" },
+  INSPECTOR_GRANT_PERIOD: {
+    zh: "检查授权的到期时间须在将来，且不超过规定的最长期限",
+    en: "An inspector's access must end in the future and within the maximum period",
   },
 };
 
