@@ -145,7 +145,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column revoked_by uuid references app_user(id),
       add column revoked_at timestamptz,
       add constraint role_grant_inspector_kind check (inspector_kind is null or role = 'inspector');
-    grant update (expires_at, revoked_by, revoked_at) on role_grant to ${APP_ROLE};
+    grant update (expires_at, revoked_by, revoked_at, inspector_kind, grant_reason) on role_grant to ${APP_ROLE};
 
     alter table attachment drop constraint attachment_owner_kind_check;
     alter table attachment add constraint attachment_owner_kind_check check (owner_kind in ('visit', 'agreement', 'activity', 'case', 'rectification'));
@@ -157,7 +157,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     delete from attachment where owner_kind = 'rectification';
     alter table attachment drop constraint attachment_owner_kind_check;
     alter table attachment add constraint attachment_owner_kind_check check (owner_kind in ('visit', 'agreement', 'activity', 'case'));
-    revoke update (expires_at, revoked_by, revoked_at) on role_grant from ${APP_ROLE};
+    revoke update (expires_at, revoked_by, revoked_at, inspector_kind, grant_reason) on role_grant from ${APP_ROLE};
     alter table role_grant
       drop constraint if exists role_grant_inspector_kind,
       drop column if exists inspector_kind,
