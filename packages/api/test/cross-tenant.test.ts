@@ -4,6 +4,7 @@ import { appRouter } from "../src/root.ts";
 import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from "./cross-tenant-activities.ts";
 import { expectStaffDisclosureOfBUntouched, seedStaffDisclosureOfB, staffDisclosureAttacks } from "./cross-tenant-staff-disclosure.ts";
+import { evaluationAttacks, expectEvaluationOfBUntouched, seedEvaluationOfB } from "./cross-tenant-evaluation.ts";
 import { createWorld, type World } from "./world.ts";
 import { workbook } from "./xlsx.ts";
 
@@ -351,6 +352,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "funds.supervision": async (w) => (await asMany(w, ["ili.pref", "a.admin", "town.a", "contractor.a"])).map((c) => c.funds.supervision({ divisionCode: "6523" })),
   ...activityAttacks({ stationAttack, key }),
   ...staffDisclosureAttacks({ stationAttack, key }),
+  ...evaluationAttacks({ stationAttack, govAttack, key }),
 };
 
 /** Station-side attackers on B (the prefecture and city bureau cover B, so they are left out). */
@@ -475,6 +477,7 @@ describe("cross-tenant harness", () => {
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
     await seedActivitiesOfB(world, key, { personId: bPerson.personId, householdId: bPerson.householdId, workerId: bWorker.id });
     await seedStaffDisclosureOfB(world, key, bWorker.id);
+    await seedEvaluationOfB(world, key, bWorker.id);
     bPayout.fileBase64 = await workbook([["姓名", "身份证号", "金额"], ["赵六", ELDER_ID, 100]]);
     bPayout.rosterId = (await b.payouts.verify({ stationId: world.stations.b, kind: "advanced_age", month: "2026-11", fileName: "b.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() })).rosterId;
     bPayout.discrepancyId = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId }))[0]!.id;
@@ -503,7 +506,8 @@ describe("cross-tenant harness", () => {
     expect(workspace.branding.primaryColor).toBe("#b7282e");
     const users = await b.users.station.list({ stationId: world.stations.b });
     expect(users.every((u) => !u.disabled)).toBe(true);
-    expect(users.map((u) => u.username).sort()).toEqual(["b.admin", "b.worker"]);
+    // B's members, and the evaluator the city bureau let in (cross-tenant-evaluation.ts).
+    expect(users.map((u) => u.username).sort()).toEqual(["b.admin", "b.evaluator", "b.worker"]);
     const person = await b.people.get({ stationId: world.stations.b, personId: bPerson.personId });
     expect(person).toMatchObject({ name: "赵六", status: "active", version: 1 });
     expect(person.categories).toHaveLength(1);
@@ -534,6 +538,7 @@ describe("cross-tenant harness", () => {
     expect(bContractor).toEqual({ business_scope: "社会工作服务；社区服务；志愿服务", division_code: "652301" });
     await expectActivitiesOfBUntouched(world);
     await expectStaffDisclosureOfBUntouched(world);
+    await expectEvaluationOfBUntouched(world);
     expect((await b.payouts.rosters({ stationId: world.stations.b })).map((r) => r.id)).toEqual([bPayout.rosterId]);
     const bDiscrepancy = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId })).find((d) => d.id === bPayout.discrepancyId);
     expect(bDiscrepancy).toMatchObject({ status: "open", outcome: null, evidence_visit_id: null, settled_by: null });
