@@ -45,7 +45,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     create table evaluation (
       station_id uuid not null references station(id),
       id uuid not null default gen_random_uuid(),
-      template_id uuid not null references evaluation_template(id),
+      -- Provenance only, no foreign key: the evaluation carries its own copy of the rubric, so a
+      -- station's archive travels without the bureaus' rubrics.
+      template_id uuid not null,
       template_name text not null,
       indicators jsonb not null,
       period_year integer not null check (period_year between 2000 and 2100),
