@@ -50,6 +50,11 @@ export type Route =
   | { name: "stationPayouts"; stationId: string }
   | { name: "stationStaff"; stationId: string }
   | { name: "stationDisclosure"; stationId: string }
+  | { name: "stationEvaluations"; stationId: string }
+  | { name: "stationEvaluation"; stationId: string; evaluationId: string }
+  | { name: "evaluations"; divisionCode: string }
+  | { name: "rectificationBoard"; divisionCode: string }
+  | { name: "inspectors"; divisionCode: string }
   | { name: "compliancePanel"; divisionCode: string }
   | { name: "stationPayoutReport"; stationId: string; rosterId: string }
   | { name: "payoutSummary"; divisionCode: string }
@@ -85,6 +90,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/staff$`, "i"), (m) => ({ name: "stationStaff", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/disclosure$`, "i"), (m) => ({ name: "stationDisclosure", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/evaluations$`, "i"), (m) => ({ name: "stationEvaluations", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/evaluations/${UUID}$`, "i"), (m) => ({ name: "stationEvaluation", stationId: m[1] ?? "", evaluationId: m[2] ?? "" })],
+  [/^\/console\/(\d{2,9})\/evaluations$/, (m) => ({ name: "evaluations", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/rectification$/, (m) => ({ name: "rectificationBoard", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/inspectors$/, (m) => ({ name: "inspectors", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/payouts/${UUID}/report$`, "i"), (m) => ({ name: "stationPayoutReport", stationId: m[1] ?? "", rosterId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
@@ -129,6 +139,8 @@ export type StationRoute = Extract<
       | "stationPayouts"
       | "stationStaff"
       | "stationDisclosure"
+      | "stationEvaluations"
+      | "stationEvaluation"
       | "stationPayoutReport";
   }
 >;

@@ -27,9 +27,11 @@ const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ 
 const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
 const StaffCompliancePage = lazy(() => import("./StaffCompliancePage.tsx").then((m) => ({ default: m.StaffCompliancePage })));
 const DisclosurePage = lazy(() => import("./DisclosurePage.tsx").then((m) => ({ default: m.DisclosurePage })));
+const StationEvaluationsPage = lazy(() => import("./StationEvaluationsPage.tsx").then((m) => ({ default: m.StationEvaluationsPage })));
+const EvaluationPage = lazy(() => import("./EvaluationPage.tsx").then((m) => ({ default: m.EvaluationPage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "disclosure";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "disclosure" | "evaluations";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -60,6 +62,9 @@ function sectionOf(route: StationRoute): Section {
       return "staff";
     case "stationDisclosure":
       return "disclosure";
+    case "stationEvaluations":
+    case "stationEvaluation":
+      return "evaluations";
     case "station":
       return "overview";
     default:
@@ -105,6 +110,10 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <StaffCompliancePage />;
     case "stationDisclosure":
       return <DisclosurePage />;
+    case "stationEvaluations":
+      return <StationEvaluationsPage />;
+    case "stationEvaluation":
+      return <EvaluationPage key={route.evaluationId} evaluationId={route.evaluationId} />;
     case "stationPayoutReport":
       return <PayoutReportPage key={route.rosterId} rosterId={route.rosterId} />;
   }
@@ -149,6 +158,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
     { key: "staff", path: `${base}/staff`, label: t("station.nav.staff") },
     ...(context.can("disclosure.manage") || context.can("inbox.read") ? [{ key: "disclosure" as const, path: `${base}/disclosure`, label: t("station.nav.disclosure") }] : []),
+    ...(context.can("evaluation.read") ? [{ key: "evaluations" as const, path: `${base}/evaluations`, label: t("station.nav.evaluations") }] : []),
   ];
 
   return (
