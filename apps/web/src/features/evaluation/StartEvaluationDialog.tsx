@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { todayInShanghai } from "@shegong/domain";
 import { Form, InputNumber, Select } from "antd";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { FormModal } from "../../components/FormModal.tsx";
 import { useI18n } from "../../i18n/locale.tsx";
 import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
@@ -16,13 +16,16 @@ export function StartEvaluationDialog({ stationId, onClose }: { stationId: strin
   const idempotencyKey = useRef(newIdempotencyKey());
   const create = useMutation(trpc.evaluations.create.mutationOptions({ onSuccess: ({ evaluationId }) => navigate(`/station/${stationId}/evaluations/${evaluationId}`) }));
   const firstTemplate = templates.data?.[0]?.id;
+  // The default rubric comes first; chosen once the list arrives, unless someone chose already.
+  useEffect(() => {
+    if (firstTemplate && !form.getFieldValue("templateId")) form.setFieldsValue({ templateId: firstTemplate });
+  }, [firstTemplate, form]);
   return (
     <FormModal title={t("eval.start")} pending={create.isPending} error={create.error ?? templates.error} onSubmit={() => form.submit()} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
-        key={firstTemplate ?? "loading"}
-        initialValues={{ templateId: firstTemplate, year: Number(todayInShanghai().slice(0, 4)) }}
+        initialValues={{ year: Number(todayInShanghai().slice(0, 4)) }}
         onFinish={(v) => create.mutate({ stationId, templateId: v.templateId, year: v.year, idempotencyKey: idempotencyKey.current })}
       >
         <Form.Item name="templateId" label={t("eval.template")} rules={[{ required: true }]}>
