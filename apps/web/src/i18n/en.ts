@@ -1007,6 +1007,7 @@ export const en: Record<MessageKey, string> = {
   "eval.summary": "Overall comments",
   "eval.saveScores": "Save scores",
   "eval.saved": "Scores saved",
+  "eval.finalizedAt": "Finalized on",
   "eval.finalize": "Finalize",
   "eval.finalizeConfirm": "Once finalized, the scores and the data behind them are fixed and cannot change. Finalize?",
   "eval.finalizedNote": "This evaluation is finalized; its scores and data are fixed.",

@@ -1006,6 +1006,7 @@ export const zhCN = {
   "eval.summary": "总体评价",
   "eval.saveScores": "保存评分",
   "eval.saved": "评分已保存",
+  "eval.finalizedAt": "定稿时间",
   "eval.finalize": "定稿",
   "eval.finalizeConfirm": "定稿后评分和数据依据将固定，不能再修改。确定定稿吗？",
   "eval.finalizedNote": "本评估已定稿，评分和数据依据已固定。",

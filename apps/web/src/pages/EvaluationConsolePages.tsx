@@ -63,7 +63,7 @@ export function EvaluationsConsolePage({ divisionCode }: { divisionCode: string 
           { title: t("eval.kind"), key: "k", render: (_, r) => <EvaluatorKindText kind={r.evaluatorKind} /> },
           { title: t("eval.status"), key: "st", render: (_, r) => <EvaluationStatusTag status={r.status} /> },
           { title: t("eval.total"), key: "total", align: "right", render: (_, r) => (r.total === null ? "—" : <Space>{r.total}<GradeTag grade={evaluationGrade(r.total)} /></Space>) },
-          { title: t("eval.finalize"), key: "f", render: (_, r) => formatDateTime(r.finalizedAt, locale) },
+          { title: t("eval.finalizedAt"), key: "f", render: (_, r) => formatDateTime(r.finalizedAt, locale) },
         ]}
       />
     </Card>

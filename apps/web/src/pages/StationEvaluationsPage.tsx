@@ -49,7 +49,7 @@ export function StationEvaluationsPage() {
             { title: t("eval.kind"), key: "kind", render: (_, r) => <EvaluatorKindText kind={r.evaluatorKind} /> },
             { title: t("eval.status"), key: "status", render: (_, r) => <EvaluationStatusTag status={r.status} /> },
             { title: t("eval.total"), key: "total", align: "right", render: (_, r) => (r.total === null ? "—" : <Space>{r.total}<GradeTag grade={evaluationGrade(r.total)} /></Space>) },
-            { title: t("eval.finalize"), key: "fin", render: (_, r) => formatDateTime(r.finalizedAt, locale) },
+            { title: t("eval.finalizedAt"), key: "fin", render: (_, r) => formatDateTime(r.finalizedAt, locale) },
           ]}
         />
       </Card>
