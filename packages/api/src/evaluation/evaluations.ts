@@ -91,15 +91,12 @@ export async function getEvaluation(tx: Tx, stationId: string, evaluationId: str
   };
 }
 
-export async function listStationEvaluations(tx: Tx, stationId: string) {
-  const rows = await tx
-    .selectFrom("evaluation")
-    .select(["id", "template_name", "period_year", "evaluator_kind", "status", "total", "created_at", "finalized_at"])
-    .where("station_id", "=", stationId)
-    .orderBy("period_year", "desc")
-    .orderBy("created_at", "desc")
-    .execute();
-  return rows.map((r) => ({
+const SUMMARY_COLUMNS = ["e.station_id", "e.id", "e.template_name", "e.period_year", "e.evaluator_kind", "e.status", "e.total", "e.created_at", "e.finalized_at"] as const;
+
+/** One line of a list of evaluations, for the station's page and the bureau's alike. */
+function evaluationSummary(r: { station_id: string; id: string; template_name: string; period_year: number; evaluator_kind: string; status: string; total: number | null; created_at: Date; finalized_at: Date | null }) {
+  return {
+    stationId: r.station_id,
     id: r.id,
     templateName: r.template_name,
     year: r.period_year,
@@ -108,7 +105,12 @@ export async function listStationEvaluations(tx: Tx, stationId: string) {
     total: r.total === null ? null : Number(r.total),
     createdAt: r.created_at,
     finalizedAt: r.finalized_at,
-  }));
+  };
+}
+
+export async function listStationEvaluations(tx: Tx, stationId: string) {
+  const rows = await tx.selectFrom("evaluation as e").select(SUMMARY_COLUMNS).where("e.station_id", "=", stationId).orderBy("e.period_year", "desc").orderBy("e.created_at", "desc").execute();
+  return rows.map(evaluationSummary);
 }
 
 function refuseIfFinalized(row: { status: string }) {
@@ -168,22 +170,11 @@ export async function divisionEvaluations(tx: Tx, divisionCode: string, year: nu
   const rows = await tx
     .selectFrom("evaluation as e")
     .innerJoin("station as s", "s.id", "e.station_id")
-    .select(["e.station_id", "e.id", "s.plaque_name as station_name", "e.template_name", "e.period_year", "e.evaluator_kind", "e.status", "e.total", "e.finalized_at", "e.created_at"])
+    .select([...SUMMARY_COLUMNS, "s.plaque_name as station_name"])
     .where("s.division_code", "like", `${divisionCode}%`)
     .where("e.period_year", "=", year)
     .orderBy("s.division_code")
     .orderBy("e.created_at", "desc")
     .execute();
-  return rows.map((r) => ({
-    stationId: r.station_id,
-    id: r.id,
-    stationName: r.station_name,
-    templateName: r.template_name,
-    year: r.period_year,
-    evaluatorKind: r.evaluator_kind as EvaluatorKind,
-    status: r.status as EvaluationStatus,
-    total: r.total === null ? null : Number(r.total),
-    finalizedAt: r.finalized_at,
-    createdAt: r.created_at,
-  }));
+  return rows.map((r) => ({ ...evaluationSummary(r), stationName: r.station_name }));
 }
