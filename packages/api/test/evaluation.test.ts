@@ -3,6 +3,7 @@ import { DEFAULT_EVALUATION_TEMPLATE, todayInShanghai } from "@shegong/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { DEFAULT_TEMPLATE_ID } from "../src/evaluation/templates.ts";
+import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { createWorld, PASSWORD, type World } from "./world.ts";
 
 const appCodeOf = (p: Promise<unknown>) =>
@@ -76,6 +77,29 @@ describe("evaluations (issue 5 item 8)", () => {
     expect(await appCodeOf(admin.evaluations.score({ stationId: station, evaluationId, scores: [] }))).toBe("FORBIDDEN");
     expect((await city.evaluations.division({ divisionCode: "652301", year: YEAR })).map((e) => e.id)).toContain(evaluationId);
     expect((await auditActions(station)).map((a) => a.action)).toEqual(expect.arrayContaining(["evaluation.create", "evaluation.score", "evaluation.finalize"]));
+  });
+
+  it("shows the numbers behind each bound indicator: agreement targets, funds spent of allocated", async () => {
+    const city = await world.as("city.sup");
+    const admin = await world.as("b.admin");
+    const stationId = world.stations.b;
+    const { contractorId } = await city.contractors.create({ divisionCode: "652301", contractor: contractorInput(321), idempotencyKey: key() });
+    await city.contractors.assignStation({ stationId, contractorId });
+    const start = `${YEAR}-01-01`;
+    const { agreementId } = await admin.agreements.create({ stationId, agreement: agreementInput(contractorId, { signedOn: start, serviceStart: start }), idempotencyKey: key() });
+    await city.funds.allocate({ stationId, agreementId, allocation: { source: "region_pilot", amountFen: 100_000, allocatedOn: start }, idempotencyKey: key() });
+    await admin.funds.spend({ stationId, agreementId, spending: { category: "office", amountFen: 25_000, spentOn: TODAY, description: "办公用品" }, idempotencyKey: key() });
+
+    const { evaluationId } = await city.evaluations.create({ stationId, templateId: DEFAULT_TEMPLATE_ID, year: YEAR, idempotencyKey: key() });
+    const evaluation = await city.evaluations.get({ stationId, evaluationId });
+    const bySource = (source: string) => evaluation.indicators.find((i) => i.dataSource === source)!.evidence;
+    const months = Number(TODAY.slice(5, 7));
+    expect(bySource("visits_vs_target")).toEqual({ source: "visits_vs_target", value: 0, target: 40 * months, percent: 0, unit: "count" });
+    expect(bySource("cases_closed")).toMatchObject({ value: 0, target: 10 });
+    expect(bySource("activities_held")).toMatchObject({ value: 0, target: 12 });
+    expect(bySource("staffing_vs_agreement")).toMatchObject({ target: 3, unit: "people" });
+    expect(bySource("funds_spent_ratio")).toEqual({ source: "funds_spent_ratio", value: 25_000, target: 100_000, percent: 25, unit: "fen" });
+    expect(bySource("satisfaction_score")).toMatchObject({ value: null });
   });
 
   it("a bureau rubric must weigh 100 and is offered only under its division", async () => {
