@@ -26,7 +26,7 @@ export async function listTemplates(tx: Tx, divisionCode: string): Promise<Evalu
     .selectFrom("evaluation_template")
     .select(["id", "division_code", "name", "indicators"])
     .where("division_code", "is not", null)
-    .where((eb) => eb.or([eb("division_code", "like", `${divisionCode}%`), eb(sql.lit(divisionCode), "like", sql<string>`division_code || '%'`)]))
+    .where((eb) => eb.or([eb("division_code", "like", `${divisionCode}%`), eb(eb.val(divisionCode), "like", sql<string>`division_code || '%'`)]))
     .orderBy("created_at", "desc")
     .execute();
   return [defaultView(), ...rows.map((r) => ({ id: r.id, divisionCode: r.division_code, name: r.name, indicators: r.indicators as TEvaluationIndicator[], isDefault: false }))];
