@@ -52,6 +52,11 @@ export type Route =
   | { name: "stationDisclosure"; stationId: string }
   | { name: "stationFacilities"; stationId: string }
   | { name: "facilityReadiness"; divisionCode: string }
+  | { name: "stationEvaluations"; stationId: string }
+  | { name: "stationEvaluation"; stationId: string; evaluationId: string }
+  | { name: "evaluations"; divisionCode: string }
+  | { name: "rectificationBoard"; divisionCode: string }
+  | { name: "inspectors"; divisionCode: string }
   | { name: "compliancePanel"; divisionCode: string }
   | { name: "stationPayoutReport"; stationId: string; rosterId: string }
   | { name: "payoutSummary"; divisionCode: string }
@@ -89,6 +94,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/facilities$`, "i"), (m) => ({ name: "stationFacilities", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/facilities$/, (m) => ({ name: "facilityReadiness", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/evaluations$`, "i"), (m) => ({ name: "stationEvaluations", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/evaluations/${UUID}$`, "i"), (m) => ({ name: "stationEvaluation", stationId: m[1] ?? "", evaluationId: m[2] ?? "" })],
+  [/^\/console\/(\d{2,9})\/evaluations$/, (m) => ({ name: "evaluations", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/rectification$/, (m) => ({ name: "rectificationBoard", divisionCode: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/inspectors$/, (m) => ({ name: "inspectors", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/payouts/${UUID}/report$`, "i"), (m) => ({ name: "stationPayoutReport", stationId: m[1] ?? "", rosterId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/users$/, (m) => ({ name: "divisionUsers", divisionCode: m[1] ?? "" })],
@@ -134,6 +144,8 @@ export type StationRoute = Extract<
       | "stationStaff"
       | "stationDisclosure"
       | "stationFacilities"
+      | "stationEvaluations"
+      | "stationEvaluation"
       | "stationPayoutReport";
   }
 >;

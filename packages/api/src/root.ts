@@ -7,6 +7,7 @@ import { contractorsRouter } from "./routers/contractors.ts";
 import { coverageRouter } from "./routers/coverage.ts";
 import { disclosureRouter } from "./routers/disclosure.ts";
 import { divisionsRouter } from "./routers/divisions.ts";
+import { evaluationsRouter } from "./routers/evaluations.ts";
 import { fundsRouter } from "./routers/funds.ts";
 import { healthRouter } from "./routers/health.ts";
 import { householdsRouter } from "./routers/households.ts";
@@ -14,6 +15,7 @@ import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
 import { payoutsRouter } from "./routers/payouts.ts";
 import { peopleRouter } from "./routers/people.ts";
+import { rectificationRouter } from "./routers/rectification.ts";
 import { reportingRouter } from "./routers/reporting.ts";
 import { resourcesRouter } from "./routers/resources.ts";
 import { satisfactionRouter } from "./routers/satisfaction.ts";
@@ -39,6 +41,8 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   people: peopleRouter,
+  evaluations: evaluationsRouter,
+  rectification: rectificationRouter,
   households: householdsRouter,
   ledgers: ledgersRouter,
   visits: visitsRouter,

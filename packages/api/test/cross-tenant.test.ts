@@ -5,6 +5,7 @@ import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from "./cross-tenant-activities.ts";
 import { expectStaffDisclosureOfBUntouched, seedStaffDisclosureOfB, staffDisclosureAttacks } from "./cross-tenant-staff-disclosure.ts";
 import { expectFacilitiesOfBUntouched, facilityAttacks, seedFacilitiesOfB } from "./cross-tenant-facilities.ts";
+import { evaluationAttacks, expectEvaluationOfBUntouched, seedEvaluationOfB } from "./cross-tenant-evaluation.ts";
 import { createWorld, type World } from "./world.ts";
 import { workbook } from "./xlsx.ts";
 
@@ -353,6 +354,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   ...activityAttacks({ stationAttack, key }),
   ...staffDisclosureAttacks({ stationAttack, key }),
   ...facilityAttacks({ stationAttack, key }),
+  ...evaluationAttacks({ stationAttack, govAttack, key }),
 };
 
 /** Station-side attackers on B (the prefecture and city bureau cover B, so they are left out). */
@@ -478,6 +480,7 @@ describe("cross-tenant harness", () => {
     await seedActivitiesOfB(world, key, { personId: bPerson.personId, householdId: bPerson.householdId, workerId: bWorker.id });
     await seedStaffDisclosureOfB(world, key, bWorker.id);
     await seedFacilitiesOfB(world, key);
+    await seedEvaluationOfB(world, key, bWorker.id);
     bPayout.fileBase64 = await workbook([["姓名", "身份证号", "金额"], ["赵六", ELDER_ID, 100]]);
     bPayout.rosterId = (await b.payouts.verify({ stationId: world.stations.b, kind: "advanced_age", month: "2026-11", fileName: "b.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() })).rosterId;
     bPayout.discrepancyId = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId }))[0]!.id;
@@ -506,7 +509,8 @@ describe("cross-tenant harness", () => {
     expect(workspace.branding.primaryColor).toBe("#b7282e");
     const users = await b.users.station.list({ stationId: world.stations.b });
     expect(users.every((u) => !u.disabled)).toBe(true);
-    expect(users.map((u) => u.username).sort()).toEqual(["b.admin", "b.worker"]);
+    // B's members, and the evaluator the city bureau let in (cross-tenant-evaluation.ts).
+    expect(users.map((u) => u.username).sort()).toEqual(["b.admin", "b.evaluator", "b.worker"]);
     const person = await b.people.get({ stationId: world.stations.b, personId: bPerson.personId });
     expect(person).toMatchObject({ name: "赵六", status: "active", version: 1 });
     expect(person.categories).toHaveLength(1);
@@ -538,6 +542,7 @@ describe("cross-tenant harness", () => {
     await expectActivitiesOfBUntouched(world);
     await expectStaffDisclosureOfBUntouched(world);
     await expectFacilitiesOfBUntouched(world);
+    await expectEvaluationOfBUntouched(world);
     expect((await b.payouts.rosters({ stationId: world.stations.b })).map((r) => r.id)).toEqual([bPayout.rosterId]);
     const bDiscrepancy = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId })).find((d) => d.id === bPayout.discrepancyId);
     expect(bDiscrepancy).toMatchObject({ status: "open", outcome: null, evidence_visit_id: null, settled_by: null });

@@ -20,6 +20,8 @@ export interface World {
   stations: { a: string; b: string; ili: string };
   contractorId: string;
   as(username: string): Promise<ReturnType<typeof createCaller>>;
+  /** Drops the cached caller, so the next `as` signs in again and loads the grants as they are now. */
+  forget(username: string): void;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,9 @@ export async function createWorld(): Promise<World> {
       const caller = await callerWith(token);
       callers.set(username, caller);
       return caller;
+    },
+    forget(username: string) {
+      callers.delete(username);
     },
     close: () => dbs.close(),
   };

@@ -26,6 +26,7 @@ import * as auditRetention from "./2026-11-28-24-audit-retention.ts";
 import * as payoutStaffingRollups from "./2026-11-28-25-payout-staffing-rollups.ts";
 import * as sessionContext from "./2026-11-28-26-session-context.ts";
 import * as facilities from "./2026-11-28-30-facilities.ts";
+import * as evaluation from "./2026-11-28-32-evaluation.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-25-payout-staffing-rollups": payoutStaffingRollups,
   "2026-11-28-26-session-context": sessionContext,
   "2026-11-28-30-facilities": facilities,
+  "2026-11-28-32-evaluation": evaluation,
 };

@@ -99,6 +99,11 @@ export interface RoleGrantTable {
   expires_at: Timestamp | null;
   granted_by: string | null;
   granted_at: Generated<Date>;
+  /** Inspectors only (issue 5 item 8): finance, audit or evaluator. */
+  inspector_kind: string | null;
+  grant_reason: string | null;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
 }
 
 export interface UserSessionTable {
@@ -977,6 +982,67 @@ export interface HouseRuleRevisionTable {
   created_at: Generated<Date>;
 }
 
+/** Rubrics (issue 5 item 8): shared reference data owned by a division; never edited. */
+export interface EvaluationTemplateTable {
+  id: Generated<string>;
+  division_code: string | null;
+  name: string;
+  indicators: ColumnType<unknown, string, never>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** numeric(5,1): both drivers parse numeric to a number (database.ts). */
+type Points = ColumnType<number, number, number>;
+
+export interface EvaluationTable {
+  station_id: string;
+  id: Generated<string>;
+  template_id: string;
+  template_name: string;
+  indicators: ColumnType<unknown, string, never>;
+  period_year: number;
+  evaluator_kind: string;
+  status: Generated<string>;
+  summary: Generated<string>;
+  total: ColumnType<number | null, never, number>;
+  data: ColumnType<unknown, never, string>;
+  created_by: string;
+  created_at: Generated<Date>;
+  finalized_by: string | null;
+  finalized_at: Timestamp | null;
+}
+
+export interface EvaluationScoreTable {
+  station_id: string;
+  evaluation_id: string;
+  indicator_code: string;
+  score: Points;
+  comment: Generated<string>;
+  scored_by: string;
+  scored_at: Generated<Date>;
+}
+
+export interface RectificationItemTable {
+  station_id: string;
+  id: Generated<string>;
+  evaluation_id: string | null;
+  indicator_code: string | null;
+  finding: string;
+  requirement: Generated<string>;
+  owner_user_id: string;
+  due_on: IsoDate;
+  status: Generated<string>;
+  response: Generated<string>;
+  bureau_comment: Generated<string>;
+  created_by: string;
+  created_at: Generated<Date>;
+  evidence_submitted_by: string | null;
+  evidence_submitted_at: Timestamp | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+}
+
 export interface Database {
 division: DivisionTable;
   contractor: ContractorTable;
@@ -1057,6 +1123,10 @@ division: DivisionTable;
   supervision_session: SupervisionSessionTable;
   supervision_attendee: SupervisionAttendeeTable;
   satisfaction_followup: SatisfactionFollowupTable;
+  evaluation_template: EvaluationTemplateTable;
+  evaluation: EvaluationTable;
+  evaluation_score: EvaluationScoreTable;
+  rectification_item: RectificationItemTable;
 }
 
 export type Station = Selectable<StationTable>;

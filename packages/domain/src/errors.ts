@@ -68,6 +68,10 @@ export const APP_ERROR_CODES = [
   "STAFF_BELOW_DIPLOMA",
   "STAFF_NOT_STATIONED",
   "PUBLIC_MESSAGE_THROTTLED",
+  "EVALUATION_FINALIZED",
+  "EVALUATION_INCOMPLETE",
+  "RECTIFICATION_STATUS",
+  "INSPECTOR_GRANT_PERIOD",
   "PAYOUT_REPORT_SIGNED",
   "PAYOUT_REPORT_NOT_SIGNED",
   "FACILITY_AREA_BELOW_MINIMUM",
@@ -262,6 +266,13 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
   HOUSE_RULE_REVISION_CONFLICT: {
     zh: "该制度已有人修订，请刷新查看最新版本后再修订",
     en: "Someone revised this rule meanwhile; reload the current revision and revise it again",
+  },
+  EVALUATION_FINALIZED: { zh: "该评估已定稿，不能再修改", en: "This evaluation is finalized and can no longer change" },
+  EVALUATION_INCOMPLETE: { zh: "还有指标未评分，全部评分后才能定稿", en: "Some indicators are not scored yet; score them all before finalizing" },
+  RECTIFICATION_STATUS: { zh: "整改事项当前状态下不能进行此操作", en: "The rectification item's current status does not allow this" },
+  INSPECTOR_GRANT_PERIOD: {
+    zh: "检查授权的到期时间须在将来，且不超过规定的最长期限",
+    en: "An inspector's access must end in the future and within the maximum period",
   },
 };
 

@@ -39,6 +39,7 @@ export * from "./governance/funds.ts";
 export * from "./governance/staff.ts";
 export * from "./governance/disclosure.ts";
 export * from "./governance/facilities.ts";
+export * from "./governance/evaluation.ts";
 export * from "./activities/vocab.ts";
 export * from "./activities/inputs.ts";
 export * from "./activities/totals.ts";

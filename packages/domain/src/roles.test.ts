@@ -70,7 +70,9 @@ describe("permissions", () => {
 
   it("gives onboarding only to the prefecture bureau and inspectors read-only access", () => {
     expect(ROLES.filter((r) => roleHasPermission(r, "station.onboard"))).toEqual(["prefecture_admin"]);
-    expect(ROLE_PERMISSIONS.inspector).toEqual(["station.read", "workspace.read", "agreement.read", "funds.read"]);
+    // Read-only on the station's work; the one thing an inspector writes is an evaluation's scores (issue 5 item 8).
+    expect(ROLE_PERMISSIONS.inspector).toEqual(["station.read", "workspace.read", "agreement.read", "funds.read", "evaluation.read", "evaluation.score"]);
+    expect(roleHasPermission("inspector", "workspace.write")).toBe(false);
     expect(roleHasPermission("county_supervisor", "station.status.change")).toBe(false);
   });
 });

@@ -173,6 +173,14 @@ export const PERMISSIONS = [
   // Payouts (issue 6): the station head signs the verification report; bureaus read the monthly counts.
   "payouts.sign",
   "payouts.supervise",
+  // Evaluation and rectification (issue 5 item 8, R15, R18): the station reads its evaluations and
+  // answers rectification items; the county bureau keeps rubrics, grants inspectors and closes items;
+  // the bureau and third-party evaluators score.
+  "evaluation.read",
+  "evaluation.score",
+  "evaluation.rubric",
+  "inspector.grant",
+  "rectification.close",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -202,6 +210,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "staff.compliance",
     "payouts.supervise",
     "facilities.supervise",
+    "evaluation.read",
   ],
   // R15: the city/county bureau supervises and evaluates, reading but not writing station work;
   // it keeps the contractor registry, supervises funds, and alone may authorise paying beyond an allocation.
@@ -222,9 +231,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "inbox.read",
     "payouts.supervise",
     "facilities.supervise",
+    "evaluation.read",
+    "evaluation.score",
+    "evaluation.rubric",
+    "inspector.grant",
+    "rectification.close",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
-  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise", "facilities.supervise"],
+  township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise", "facilities.supervise", "evaluation.read"],
   // R18: the contractor runs the station and its public disclosure, drafts and files its agreements, records spending.
   contractor_admin: [
     "station.read",
@@ -242,6 +256,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "inbox.read",
     "inbox.handle",
     "facilities.manage",
+    "evaluation.read",
   ],
   station_admin: [
     "station.read",
@@ -267,13 +282,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "inbox.handle",
     "payouts.sign",
     "facilities.manage",
+    "evaluation.read",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
-  social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],
+  social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import", "evaluation.read"],
   // R7: the supervisor oversees and corrects unqualified workers' work.
-  supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal", "case.assign"],
+  supervisor: ["station.read", "workspace.read", "workspace.write", "person.id.reveal", "case.assign", "evaluation.read"],
   // R18: inspections by civil affairs, finance and audit see the agreement and its funds.
-  inspector: ["station.read", "workspace.read", "agreement.read", "funds.read"],
+  inspector: ["station.read", "workspace.read", "agreement.read", "funds.read", "evaluation.read", "evaluation.score"],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

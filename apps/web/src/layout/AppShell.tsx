@@ -39,6 +39,12 @@ function navItemsOf(me: Me, t: Translate): NavItem[] {
     if (roleHasPermission(g.role, "staff.compliance")) add(`/console/${code}/compliance`, t("shell.compliance"));
     if (roleHasPermission(g.role, "facilities.supervise")) add(`/console/${code}/facilities`, t("shell.facilities"));
     if (roleHasPermission(g.role, "payouts.supervise")) add(`/console/${code}/payouts`, t("shell.payouts"));
+    // Evaluation and rectification (issue 5 item 8): the bureaus above the township follow them.
+    if (roleHasPermission(g.role, "evaluation.read") && code.length <= 6) {
+      add(`/console/${code}/evaluations`, t("shell.evaluations"));
+      add(`/console/${code}/rectification`, t("shell.rectification"));
+    }
+    if (roleHasPermission(g.role, "inspector.grant")) add(`/console/${code}/inspectors`, t("shell.inspectors"));
   }
   if (me.grants.some((g) => g.contractorId)) add("/contractor", t("shell.myContractor"));
   const station = me.stations.length === 1 ? me.stations[0] : undefined;

@@ -8,6 +8,7 @@ import { homePathOf } from "../lib/home-path.ts";
 import { ConsolePage } from "../pages/ConsolePage.tsx";
 import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx";
 import { FilingsPage } from "../pages/FilingsPage.tsx";
+import { EvaluationsConsolePage, InspectorsPage, RectificationBoardPage } from "../pages/EvaluationConsolePages.tsx";
 import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
 import { CompliancePanelPage } from "../pages/CompliancePanelPage.tsx";
 import { FacilityReadinessPage } from "../pages/FacilityReadinessPage.tsx";
@@ -46,6 +47,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationStaff":
     case "stationDisclosure":
     case "stationFacilities":
+    case "stationEvaluations":
+    case "stationEvaluation":
     case "stationPayoutReport":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
@@ -63,6 +66,12 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <FilingsPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "fundSupervision":
       return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "evaluations":
+      return <EvaluationsConsolePage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "rectificationBoard":
+      return <RectificationBoardPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "inspectors":
+      return <InspectorsPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "compliancePanel":
       return <CompliancePanelPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "facilityReadiness":

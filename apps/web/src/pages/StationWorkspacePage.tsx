@@ -28,9 +28,11 @@ const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ de
 const StaffCompliancePage = lazy(() => import("./StaffCompliancePage.tsx").then((m) => ({ default: m.StaffCompliancePage })));
 const FacilitiesPage = lazy(() => import("./FacilitiesPage.tsx").then((m) => ({ default: m.FacilitiesPage })));
 const DisclosurePage = lazy(() => import("./DisclosurePage.tsx").then((m) => ({ default: m.DisclosurePage })));
+const StationEvaluationsPage = lazy(() => import("./StationEvaluationsPage.tsx").then((m) => ({ default: m.StationEvaluationsPage })));
+const EvaluationPage = lazy(() => import("./EvaluationPage.tsx").then((m) => ({ default: m.EvaluationPage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "facilities" | "disclosure";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "facilities" | "disclosure" | "evaluations";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -63,6 +65,9 @@ function sectionOf(route: StationRoute): Section {
       return "facilities";
     case "stationDisclosure":
       return "disclosure";
+    case "stationEvaluations":
+    case "stationEvaluation":
+      return "evaluations";
     case "station":
       return "overview";
     default:
@@ -110,6 +115,10 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <FacilitiesPage />;
     case "stationDisclosure":
       return <DisclosurePage />;
+    case "stationEvaluations":
+      return <StationEvaluationsPage />;
+    case "stationEvaluation":
+      return <EvaluationPage key={route.evaluationId} evaluationId={route.evaluationId} />;
     case "stationPayoutReport":
       return <PayoutReportPage key={route.rosterId} rosterId={route.rosterId} />;
   }
@@ -155,6 +164,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "staff", path: `${base}/staff`, label: t("station.nav.staff") },
     { key: "facilities", path: `${base}/facilities`, label: t("station.nav.facilities") },
     ...(context.can("disclosure.manage") || context.can("inbox.read") ? [{ key: "disclosure" as const, path: `${base}/disclosure`, label: t("station.nav.disclosure") }] : []),
+    ...(context.can("evaluation.read") ? [{ key: "evaluations" as const, path: `${base}/evaluations`, label: t("station.nav.evaluations") }] : []),
   ];
 
   return (

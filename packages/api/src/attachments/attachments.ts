@@ -5,7 +5,7 @@ import { auditAs, missingOwnRows, type ServiceActor } from "../shared/service-ac
 import { attachmentKey, sha256Hex, type FileStore } from "./file-store.ts";
 
 /** The table holding each kind of record a file can belong to (in the same station). */
-const OWNER_TABLE = { visit: "visit", agreement: "service_agreement", activity: "activity", case: "social_case", station_sign: "station_sign" } as const satisfies Record<AttachmentOwnerKind, string>;
+const OWNER_TABLE = { visit: "visit", agreement: "service_agreement", activity: "activity", case: "social_case", station_sign: "station_sign", rectification: "rectification_item" } as const satisfies Record<AttachmentOwnerKind, string>;
 
 async function assertOwner(tx: Tx, stationId: string, kind: AttachmentOwnerKind, id: string) {
   if ((await missingOwnRows(tx, OWNER_TABLE[kind], stationId, [id])).length > 0) throw appError("NOT_FOUND");

@@ -6,6 +6,7 @@ import { createUser } from "../users/manage-users.ts";
 import { onboardStations } from "../stations/onboard-stations.ts";
 import { seedDemoActivities } from "./seed-activities.ts";
 import { seedDemoCase } from "./seed-cases.ts";
+import { seedDemoEvaluation } from "./seed-evaluation.ts";
 import { seedDemoStaffAndDisclosure } from "./seed-disclosure.ts";
 import { seedDemoFacilities } from "./seed-facilities.ts";
 import type { FileStore } from "../attachments/file-store.ts";
@@ -161,6 +162,7 @@ export async function seedDemo(owner: Kysely<Database>, cipher: PersonalDataCiph
   await seedDemoPayouts(owner, cipher, liugongId);
   // One sample case, so the cases pages show what a case looks like from the first start.
   await seedDemoCase(owner, liugongId, { personId: people.get("杨玉珍") as string }, { workerId: userIds.get("liugong.worker") as string, supervisorId: userIds.get("liugong.supervisor") as string });
+  await seedDemoEvaluation(owner, liugongId, LIUGONG, userIds);
   return { created: true };
 }
 

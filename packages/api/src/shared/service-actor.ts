@@ -33,7 +33,7 @@ export async function assertStationMembers(tx: Tx, stationId: string, userIds: r
 }
 
 /** Ids that are not rows of `table` at this station; the caller answers NOT_FOUND for any. */
-export async function missingOwnRows(tx: Tx, table: "person" | "household" | "activity" | "volunteer" | "visit" | "service_agreement" | "social_case" | "station_sign", stationId: string, ids: readonly string[]): Promise<string[]> {
+export async function missingOwnRows(tx: Tx, table: "person" | "household" | "activity" | "volunteer" | "visit" | "service_agreement" | "social_case" | "station_sign" | "rectification_item", stationId: string, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const found = await tx.selectFrom(table).select("id").where("station_id", "=", stationId).where("id", "in", [...ids]).execute();
   const present = new Set(found.map((r) => r.id));

@@ -148,6 +148,8 @@ export async function importStation(owner: Kysely<Database>, bytes: Uint8Array, 
       if (clash.length > 0) throw new StationArchiveError("CONTRACTOR_CONFLICT", `contractors registered here under another id: ${clash.map((c) => c.credit_code).join(", ")}`);
     }
 
+    // A finalized evaluation's scores are copied as they were (the freeze guards against new ones).
+    await sql`alter table evaluation_score disable trigger evaluation_score_frozen`.execute(tx);
     const disabledAt = new Date().toISOString();
     const stationOwned = tables.filter((t) => t.name !== "audit_event" && !SHARED.has(t.name));
     for (const table of tables) {
@@ -170,6 +172,8 @@ export async function importStation(owner: Kysely<Database>, bytes: Uint8Array, 
       if (round === 3) throw new Error(`the imported station does not settle: ${drifted.map((t) => t.name).join(", ")} keep changing`);
       for (const table of drifted) await syncStationTable(tx, station.id, table, rows.get(table.name) ?? []);
     }
+
+    await sql`alter table evaluation_score enable trigger evaluation_score_frozen`.execute(tx);
 
     // The station's facts added to its county, prefecture and region totals, as a refresh would.
     await sql`select apply_division_deltas(${station.id}::uuid, coalesce((select jsonb_agg(d) from (

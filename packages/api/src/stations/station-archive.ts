@@ -140,6 +140,14 @@ function topologicalOrder(tables: StationTable[]): StationTable[] {
   return ordered;
 }
 
+/** The before-insert triggers the archive knows; the import switches each off while it copies that table. */
+export const KNOWN_INSERT_TRIGGERS = [
+  { table: "audit_event", name: "audit_event_chain" },
+  // Refuses a score for a finalized evaluation; the import writes the evaluation (finalized) before
+  // the scores it was finalized with.
+  { table: "evaluation_score", name: "evaluation_score_frozen" },
+] as const;
+
 /**
  * Triggers that run before a row is written could rewrite what is imported. The audit chain's is
  * known (it is switched off while the chain is copied as it was); any other is refused until someone
@@ -150,7 +158,7 @@ export async function assertKnownTriggers(db: Kysely<Database>, tables: string[]
   const triggers = await sql<{ table: string; name: string }>`
     select t.tgrelid::regclass::text as table, t.tgname as name from pg_trigger t
     where not t.tgisinternal and (t.tgtype & 2) = 2 and (t.tgtype & 4) = 4 and t.tgrelid::regclass::text = any(${tables}::text[])`.execute(db);
-  const unknown = triggers.rows.filter((t) => !(t.table === "audit_event" && t.name === "audit_event_chain"));
+  const unknown = triggers.rows.filter((t) => !KNOWN_INSERT_TRIGGERS.some((k) => k.table === t.table && k.name === t.name));
   if (unknown.length > 0) {
     throw new StationArchiveError("UNKNOWN_TRIGGER", `before-insert triggers the station archive does not know: ${unknown.map((t) => `${t.table}.${t.name}`).join(", ")}`);
   }

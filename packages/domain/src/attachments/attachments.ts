@@ -12,7 +12,7 @@ export const ATTACHMENT_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "
 export type AttachmentMimeType = (typeof ATTACHMENT_MIME_TYPES)[number];
 
 /** Records a file can belong to; each owner kind is checked to exist in the same station. */
-export const ATTACHMENT_OWNER_KINDS = ["visit", "agreement", "activity", "case", "station_sign"] as const;
+export const ATTACHMENT_OWNER_KINDS = ["visit", "agreement", "activity", "case", "station_sign", "rectification"] as const;
 export type AttachmentOwnerKind = (typeof ATTACHMENT_OWNER_KINDS)[number];
 
 export const ATTACHMENT_KINDS = ["photo", "signed_form", "document"] as const;
