@@ -13,6 +13,7 @@ import { householdsRouter } from "./routers/households.ts";
 import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
 import { payoutsRouter } from "./routers/payouts.ts";
+import { submissionsRouter } from "./routers/submissions.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { reportingRouter } from "./routers/reporting.ts";
 import { resourcesRouter } from "./routers/resources.ts";
@@ -55,6 +56,7 @@ export const appRouter = router({
   satisfaction: satisfactionRouter,
   serviceHours: serviceHoursRouter,
   payouts: payoutsRouter,
+  submissions: submissionsRouter,
   staff: staffRouter,
   disclosure: disclosureRouter,
 });

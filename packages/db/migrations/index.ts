@@ -23,6 +23,7 @@ import * as governance from "./2026-11-28-03-governance.ts";
 import * as activities from "./2026-11-28-02-activities.ts";
 import * as mfa from "./2026-11-28-04-mfa.ts";
 import * as auditRetention from "./2026-11-28-24-audit-retention.ts";
+import * as quarterlyPackages from "./2026-11-28-31-quarterly-packages.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-23-fund-rollups": fundRollups,
   "2026-11-28-24-audit-retention": auditRetention,
   "2026-11-28-24-payout-reports": payoutReports,
+  "2026-11-28-31-quarterly-packages": quarterlyPackages,
 };

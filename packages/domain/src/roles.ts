@@ -169,6 +169,10 @@ export const PERMISSIONS = [
   // Payouts (issue 6): the station head signs the verification report; bureaus read the monthly counts.
   "payouts.sign",
   "payouts.supervise",
+  // Quarterly ledger packages and the year-end report (issue 5 items 6–7, R13, R18): the contractor
+  // side builds and submits them; the city/county bureau accepts or returns them.
+  "submission.prepare",
+  "submission.review",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -216,6 +220,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "staff.compliance",
     "inbox.read",
     "payouts.supervise",
+    "submission.review",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
   township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise"],
@@ -235,6 +240,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "disclosure.manage",
     "inbox.read",
     "inbox.handle",
+    "submission.prepare",
   ],
   station_admin: [
     "station.read",
@@ -259,6 +265,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "inbox.read",
     "inbox.handle",
     "payouts.sign",
+    "submission.prepare",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import"],

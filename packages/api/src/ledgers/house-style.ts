@@ -4,17 +4,34 @@ export interface HouseStyleSheet {
   workbook: ExcelJS.Workbook;
   sheet: ExcelJS.Worksheet;
   /** Borders every cell from the header to the last row; call after adding the rows. */
+  seal(): void;
+  /** seal(), then the whole workbook as xlsx bytes. */
   finish(): Promise<Uint8Array>;
+}
+
+/** A workbook for ledgers, so several house-style sheets can share one file (the quarterly package). */
+export function houseWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Shegong 社工";
+  return workbook;
+}
+
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /**
  * The house style every ledger (台账) shares, so registers and the visit ledger look alike: a title
  * row across the sheet, a line for the period or as-of date, bold shaded Chinese headers, a frozen
- * header, thin borders, A4 landscape fitted to the page width.
+ * header, thin borders, A4 landscape fitted to the page width. A new workbook unless one is given.
  */
-export function houseStyleSheet(name: string, title: string, subtitle: string, columns: { header: string; width: number }[]): HouseStyleSheet {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Shegong 社工";
+export function houseStyleSheet(
+  name: string,
+  title: string,
+  subtitle: string,
+  columns: { header: string; width: number }[],
+  workbook: ExcelJS.Workbook = houseWorkbook(),
+): HouseStyleSheet {
   const sheet = workbook.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: "frozen", ySplit: 3 }],
@@ -36,16 +53,20 @@ export function houseStyleSheet(name: string, title: string, subtitle: string, c
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
   });
+  const seal = () => {
+    for (let r = 3; r <= sheet.rowCount; r++) {
+      sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
+        cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+      });
+    }
+  };
   return {
     workbook,
     sheet,
+    seal,
     async finish() {
-      for (let r = 3; r <= sheet.rowCount; r++) {
-        sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
-          cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
-        });
-      }
-      return new Uint8Array(await workbook.xlsx.writeBuffer());
+      seal();
+      return workbookBytes(workbook);
     },
   };
 }
