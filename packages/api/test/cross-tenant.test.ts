@@ -4,6 +4,7 @@ import { appRouter } from "../src/root.ts";
 import { agreementInput, contractorInput } from "./governance-fixtures.ts";
 import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from "./cross-tenant-activities.ts";
 import { expectStaffDisclosureOfBUntouched, seedStaffDisclosureOfB, staffDisclosureAttacks } from "./cross-tenant-staff-disclosure.ts";
+import { expectSubmissionsOfBUntouched, seedSubmissionsOfB, submissionAttacks } from "./cross-tenant-submissions.ts";
 import { createWorld, type World } from "./world.ts";
 import { workbook } from "./xlsx.ts";
 
@@ -351,6 +352,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   "funds.supervision": async (w) => (await asMany(w, ["ili.pref", "a.admin", "town.a", "contractor.a"])).map((c) => c.funds.supervision({ divisionCode: "6523" })),
   ...activityAttacks({ stationAttack, key }),
   ...staffDisclosureAttacks({ stationAttack, key }),
+  ...submissionAttacks({ stationAttack, key }),
 };
 
 /** Station-side attackers on B (the prefecture and city bureau cover B, so they are left out). */
@@ -475,6 +477,7 @@ describe("cross-tenant harness", () => {
     bPerson.guardianId = (await b.households.addGuardian({ stationId: world.stations.b, childId: created.personId, name: "监护人", relation: "relative", idempotencyKey: key() })).guardianId;
     await seedActivitiesOfB(world, key, { personId: bPerson.personId, householdId: bPerson.householdId, workerId: bWorker.id });
     await seedStaffDisclosureOfB(world, key, bWorker.id);
+    await seedSubmissionsOfB(world, key);
     bPayout.fileBase64 = await workbook([["姓名", "身份证号", "金额"], ["赵六", ELDER_ID, 100]]);
     bPayout.rosterId = (await b.payouts.verify({ stationId: world.stations.b, kind: "advanced_age", month: "2026-11", fileName: "b.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() })).rosterId;
     bPayout.discrepancyId = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId }))[0]!.id;
@@ -534,6 +537,7 @@ describe("cross-tenant harness", () => {
     expect(bContractor).toEqual({ business_scope: "社会工作服务；社区服务；志愿服务", division_code: "652301" });
     await expectActivitiesOfBUntouched(world);
     await expectStaffDisclosureOfBUntouched(world);
+    await expectSubmissionsOfBUntouched(world);
     expect((await b.payouts.rosters({ stationId: world.stations.b })).map((r) => r.id)).toEqual([bPayout.rosterId]);
     const bDiscrepancy = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId })).find((d) => d.id === bPayout.discrepancyId);
     expect(bDiscrepancy).toMatchObject({ status: "open", outcome: null, evidence_visit_id: null, settled_by: null });
