@@ -50,6 +50,9 @@ export type Route =
   | { name: "stationPayouts"; stationId: string }
   | { name: "stationStaff"; stationId: string }
   | { name: "stationDisclosure"; stationId: string }
+  | { name: "stationQuarterly"; stationId: string }
+  | { name: "stationAnnual"; stationId: string }
+  | { name: "submissionReview"; divisionCode: string }
   | { name: "compliancePanel"; divisionCode: string }
   | { name: "stationPayoutReport"; stationId: string; rosterId: string }
   | { name: "payoutSummary"; divisionCode: string }
@@ -84,6 +87,9 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/payouts$`, "i"), (m) => ({ name: "stationPayouts", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/staff$`, "i"), (m) => ({ name: "stationStaff", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/disclosure$`, "i"), (m) => ({ name: "stationDisclosure", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/quarterly$`, "i"), (m) => ({ name: "stationQuarterly", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/annual$`, "i"), (m) => ({ name: "stationAnnual", stationId: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/submissions$/, (m) => ({ name: "submissionReview", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/payouts/${UUID}/report$`, "i"), (m) => ({ name: "stationPayoutReport", stationId: m[1] ?? "", rosterId: m[2] ?? "" })],
   [/^\/console\/(\d{2,9})$/, (m) => ({ name: "console", divisionCode: m[1] ?? "" })],
@@ -129,6 +135,8 @@ export type StationRoute = Extract<
       | "stationPayouts"
       | "stationStaff"
       | "stationDisclosure"
+      | "stationQuarterly"
+      | "stationAnnual"
       | "stationPayoutReport";
   }
 >;

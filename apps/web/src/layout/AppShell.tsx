@@ -38,6 +38,7 @@ function navItemsOf(me: Me, t: Translate): NavItem[] {
     if (roleHasPermission(g.role, "funds.supervise")) add(`/console/${code}/funds`, t("shell.funds"));
     if (roleHasPermission(g.role, "staff.compliance")) add(`/console/${code}/compliance`, t("shell.compliance"));
     if (roleHasPermission(g.role, "payouts.supervise")) add(`/console/${code}/payouts`, t("shell.payouts"));
+    if (roleHasPermission(g.role, "submission.review")) add(`/console/${code}/submissions`, t("shell.submissions"));
   }
   if (me.grants.some((g) => g.contractorId)) add("/contractor", t("shell.myContractor"));
   const station = me.stations.length === 1 ? me.stations[0] : undefined;

@@ -8,6 +8,7 @@ import { homePathOf } from "../lib/home-path.ts";
 import { ConsolePage } from "../pages/ConsolePage.tsx";
 import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx";
 import { FilingsPage } from "../pages/FilingsPage.tsx";
+import { SubmissionReviewPage } from "../pages/SubmissionReviewPage.tsx";
 import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
 import { CompliancePanelPage } from "../pages/CompliancePanelPage.tsx";
 import { PayoutSummaryPage } from "../pages/PayoutSummaryPage.tsx";
@@ -44,6 +45,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationPayouts":
     case "stationStaff":
     case "stationDisclosure":
+    case "stationQuarterly":
+    case "stationAnnual":
     case "stationPayoutReport":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
@@ -59,6 +62,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <ContractorsPage key={route.divisionCode} me={me} divisionCode={route.divisionCode} />;
     case "filings":
       return <FilingsPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "submissionReview":
+      return <SubmissionReviewPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "fundSupervision":
       return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "compliancePanel":

@@ -27,9 +27,11 @@ const VolunteersPage = lazy(() => import("./VolunteersPage.tsx").then((m) => ({ 
 const ResourcesPage = lazy(() => import("./ResourcesPage.tsx").then((m) => ({ default: m.ResourcesPage })));
 const StaffCompliancePage = lazy(() => import("./StaffCompliancePage.tsx").then((m) => ({ default: m.StaffCompliancePage })));
 const DisclosurePage = lazy(() => import("./DisclosurePage.tsx").then((m) => ({ default: m.DisclosurePage })));
+const QuarterlyPackagePage = lazy(() => import("./QuarterlyPackagePage.tsx").then((m) => ({ default: m.QuarterlyPackagePage })));
+const AnnualReportPage = lazy(() => import("./AnnualReportPage.tsx").then((m) => ({ default: m.AnnualReportPage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "disclosure";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "disclosure" | "quarterly" | "annual";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -60,6 +62,10 @@ function sectionOf(route: StationRoute): Section {
       return "staff";
     case "stationDisclosure":
       return "disclosure";
+    case "stationQuarterly":
+      return "quarterly";
+    case "stationAnnual":
+      return "annual";
     case "station":
       return "overview";
     default:
@@ -105,6 +111,10 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <StaffCompliancePage />;
     case "stationDisclosure":
       return <DisclosurePage />;
+    case "stationQuarterly":
+      return <QuarterlyPackagePage />;
+    case "stationAnnual":
+      return <AnnualReportPage />;
     case "stationPayoutReport":
       return <PayoutReportPage key={route.rosterId} rosterId={route.rosterId} />;
   }
@@ -145,6 +155,8 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "supervision", path: `${base}/supervision`, label: t("station.nav.supervision") },
     { key: "worklog", path: `${base}/worklog`, label: t("station.nav.worklog") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
+    { key: "quarterly", path: `${base}/quarterly`, label: t("station.nav.quarterly") },
+    { key: "annual", path: `${base}/annual`, label: t("station.nav.annual") },
     { key: "payouts", path: `${base}/payouts`, label: t("station.nav.payouts") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
     { key: "staff", path: `${base}/staff`, label: t("station.nav.staff") },

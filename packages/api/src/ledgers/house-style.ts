@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
 
+const THIN = { style: "thin" } as const;
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
 export interface HouseStyleSheet {
   workbook: ExcelJS.Workbook;
   sheet: ExcelJS.Worksheet;
@@ -16,8 +19,13 @@ export function houseWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+/**
+ * The workbook as xlsx bytes. `fast` deflates at level 1: about a third larger, and on a
+ * 25,000-row package the zip step (pure-JS deflate) takes about half the time of the default.
+ */
+export async function workbookBytes(workbook: ExcelJS.Workbook, options: { fast?: boolean } = {}): Promise<Uint8Array> {
+  const zip = options.fast ? { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } : undefined;
+  return new Uint8Array(await workbook.xlsx.writeBuffer(zip as ExcelJS.XlsxWriteOptions | undefined));
 }
 
 /**
@@ -54,9 +62,19 @@ export function houseStyleSheet(
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
   });
   const seal = () => {
+    // One style object per distinct look, shared by its cells: the xlsx writer recognises a style it
+    // has seen by identity, so a 25,000-row ledger writes in about half the time of a copy per cell.
+    const shared = new Map<string, Partial<ExcelJS.Style>>();
     for (let r = 3; r <= sheet.rowCount; r++) {
       sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
-        cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+        const own = cell.style ?? {};
+        const key = Object.keys(own).length === 0 ? "" : JSON.stringify(own);
+        let style = shared.get(key);
+        if (!style) {
+          style = { ...own, border: BORDER };
+          shared.set(key, style);
+        }
+        cell.style = style;
       });
     }
   };

@@ -1,0 +1,102 @@
+import {
+  INDICATORS,
+  inReportUnit,
+  reportUnitSuffix,
+  SUBMISSION_STATUS_LABELS,
+  SUBMISSION_TIMELINESS_LABELS,
+  type IndicatorId,
+  type SubmissionStatus,
+  type SubmissionTimeliness,
+} from "@shegong/domain";
+import { Alert, Table, Tag, Timeline, Typography } from "antd";
+import { useI18n } from "../../i18n/locale.tsx";
+import type { RouterOutputs } from "../../trpc.ts";
+
+export type PeriodVersions = RouterOutputs["submissions"]["versions"];
+export type SubmissionVersion = PeriodVersions["versions"][number];
+
+const STATUS_COLORS: Record<SubmissionStatus, string> = { draft: "default", submitted: "processing", accepted: "success", returned: "warning" };
+const TIMELINESS_COLORS: Record<SubmissionTimeliness, string> = { on_time: "success", late: "orange", overdue: "red", not_due: "default" };
+
+export function SubmissionStatusTag({ status }: { status: SubmissionStatus | null }) {
+  const { t, pick } = useI18n();
+  if (status === null) return <Tag data-testid="submission-status">{t("submissions.notStarted")}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="submission-status">
+      {pick(SUBMISSION_STATUS_LABELS[status])}
+    </Tag>
+  );
+}
+
+export function TimelinessTag({ timeliness, daysLate }: { timeliness: SubmissionTimeliness; daysLate: number }) {
+  const { t, pick } = useI18n();
+  return (
+    <Tag color={TIMELINESS_COLORS[timeliness]} data-testid="submission-timeliness">
+      {pick(SUBMISSION_TIMELINESS_LABELS[timeliness])}
+      {daysLate > 0 ? ` · ${t("submissions.daysLate", { days: daysLate })}` : ""}
+    </Tag>
+  );
+}
+
+export const beijing = (iso: string | Date | null) => (iso ? new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "");
+
+interface SummaryIndicator {
+  indicator: IndicatorId;
+  total: number;
+  byMonth: number[];
+}
+
+/** The quarter's or year's numbers: each indicator's total (flows summed, stocks at the end). */
+export function IndicatorTotals({ indicators, months }: { indicators: SummaryIndicator[]; months?: string[] }) {
+  const { t, pick } = useI18n();
+  const monthColumns = (months ?? []).map((m, i) => ({
+    title: `${Number(m.slice(5, 7))}${t("submissions.monthSuffix")}`,
+    key: m,
+    align: "right" as const,
+    render: (_: unknown, r: SummaryIndicator) => inReportUnit(r.indicator, r.byMonth[i] ?? 0),
+  }));
+  return (
+    <Table
+      size="small"
+      rowKey="indicator"
+      pagination={false}
+      data-testid="summary-table"
+      dataSource={indicators}
+      columns={[
+        { title: t("submissions.indicator"), key: "name", render: (_: unknown, r: SummaryIndicator) => pick(INDICATORS[r.indicator].name) + pick(reportUnitSuffix(r.indicator)) },
+        ...monthColumns,
+        { title: t("submissions.total"), key: "total", align: "right" as const, render: (_: unknown, r: SummaryIndicator) => <strong>{inReportUnit(r.indicator, r.total)}</strong> },
+      ]}
+    />
+  );
+}
+
+/** Every version of the period: who submitted, the fingerprint, the bureau's decision and comment. */
+export function VersionHistory({ versions }: { versions: SubmissionVersion[] }) {
+  const { t } = useI18n();
+  if (versions.length === 0) return null;
+  return (
+    <Timeline
+      data-testid="version-history"
+      items={versions.map((v) => ({
+        color: v.status === "returned" ? "orange" : v.status === "accepted" ? "green" : "blue",
+        content: (
+          <div data-testid={`version-${v.version}`}>
+            <Typography.Text strong>{t("submissions.version", { version: v.version })}</Typography.Text> <SubmissionStatusTag status={v.status} />
+            <div>
+              {t("submissions.builtAt")} {beijing(v.builtAt)}
+              {v.submittedAt && ` · ${t("submissions.submittedBy", { name: v.submittedBy ?? "", at: beijing(v.submittedAt) })}`}
+              {v.decidedAt && ` · ${t("submissions.decidedBy", { name: v.decidedBy ?? "", at: beijing(v.decidedAt) })}`}
+            </div>
+            {v.sha256 && (
+              <Typography.Text type="secondary" copyable={{ text: v.sha256 }} style={{ fontSize: 12 }}>
+                SHA-256 {v.sha256.slice(0, 16)}…
+              </Typography.Text>
+            )}
+            {v.reviewComment && <Alert type="warning" showIcon style={{ marginTop: 4 }} title={t("submissions.reviewComment")} description={v.reviewComment} data-testid="review-comment" />}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
