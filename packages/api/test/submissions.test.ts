@@ -105,6 +105,10 @@ describe("quarterly ledger packages and year-end reports", () => {
     expect(desk.find((r) => r.stationId === world.stations.a && r.period === Q)).toMatchObject({ status: "submitted", timeliness: "late", version: 1 });
     expect(desk.find((r) => r.stationId === world.stations.b && r.period === Q)).toMatchObject({ status: null, timeliness: "overdue" });
     expect(desk[0]!.status).toBe("submitted");
+    // The bureau reads what was submitted, and downloads the workbook.
+    const seen = await city.submissions.versions({ stationId: world.stations.a, kind: "quarterly", period: Q });
+    expect(seen.versions[0]).toMatchObject({ status: "submitted", sha256: submitted.sha256 });
+    expect((await city.submissions.download({ stationId: world.stations.a, submissionId: built.submissionId })).base64.length).toBeGreaterThan(1000);
 
     expect(await appCodeOf(admin.submissions.returnWithComments({ stationId: world.stations.a, submissionId: built.submissionId, comment: "x" }))).toBe("FORBIDDEN");
     await city.submissions.returnWithComments({ stationId: world.stations.a, submissionId: built.submissionId, comment: "走访台账缺少9月下旬记录，请补充后重新报送" });

@@ -100,6 +100,7 @@ function ReviewDrawer({ divisionCode, year, row, onClose }: { divisionCode: stri
     <Drawer
       open
       width={820}
+      data-testid="review-drawer"
       title={`${row.plaqueName} · ${pick(SUBMISSION_KIND_LABELS[row.kind])} · ${row.period}`}
       onClose={onClose}
       extra={
