@@ -27,7 +27,7 @@ import {
 import type ExcelJS from "exceljs";
 import { addActivityLedgerSheet } from "../activities/activity-ledger.ts";
 import { addLedgerSheet } from "../ledgers/export-ledger.ts";
-import { houseStyleSheet, houseWorkbook, workbookBytes } from "../ledgers/house-style.ts";
+import { houseStyleSheet, streamingHouseWorkbook } from "../ledgers/house-style.ts";
 import { computeStationFacts } from "../reporting/station-facts.ts";
 import { attendanceMonthView } from "../staff/attendance.ts";
 import { staffOverview } from "../staff/staff-compliance.ts";
@@ -254,7 +254,7 @@ async function addFundsSheet(workbook: ExcelJS.Workbook, tx: Tx, stationId: stri
  * ledgers of the quarter, staff and training, funds. IDs are masked: the package leaves the station.
  */
 export async function quarterlyWorkbook(tx: Tx, cipher: PersonalDataCipher, stationId: string, summary: QuarterlySummary): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const workbook = houseWorkbook();
+  const { workbook, bytes } = streamingHouseWorkbook();
   const plaqueName = summary.station.plaqueName;
   addSummarySheet(workbook, summary);
   const registered = summary.indicators.find((i) => i.indicator === "people.category")?.dimensions ?? [];
@@ -268,5 +268,5 @@ export async function quarterlyWorkbook(tx: Tx, cipher: PersonalDataCipher, stat
   await addActivityLedgerSheet(workbook, tx, stationId, plaqueName, { quarter: summary.quarter });
   await addStaffSheet(workbook, tx, stationId, plaqueName, summary);
   await addFundsSheet(workbook, tx, stationId, plaqueName, summary);
-  return { fileName: `${plaqueName}-${summary.label}工作台账.xlsx`, bytes: await workbookBytes(workbook, { fast: true }) };
+  return { fileName: `${plaqueName}-${summary.label}工作台账.xlsx`, bytes: await bytes() };
 }

@@ -46,7 +46,7 @@ export async function addVisitLedgerSheet(workbook: ExcelJS.Workbook, tx: Tx, st
   const visits = await visitsInPeriod(tx, stationId, range.from, range.to);
   const hours = visits.reduce((sum, v) => sum + v.durationMinutes, 0) / 60;
   const subtitle = `统计期间：${range.label}（${range.from} 至 ${range.to}）　　走访 ${visits.length} 次，合计 ${hours.toFixed(1)} 小时`;
-  const { sheet, seal } = houseStyleSheet("巡访台账", `${plaqueName}巡访台账`, subtitle, COLUMNS, workbook);
+  const { sheet, flush, seal } = houseStyleSheet("巡访台账", `${plaqueName}巡访台账`, subtitle, COLUMNS, workbook);
   visits.forEach((v, i) => {
     const row = sheet.addRow([
       i + 1,
@@ -61,6 +61,8 @@ export async function addVisitLedgerSheet(workbook: ExcelJS.Workbook, tx: Tx, st
       [v.summary, v.riskNote].filter(Boolean).join("；"),
     ]);
     row.getCell(10).alignment = { wrapText: true, vertical: "top" };
+    // A quarter of a busy station is tens of thousands of rows: a streaming workbook writes them as it goes.
+    if (i % 2000 === 1999) flush();
   });
   seal();
   return { rows: visits.length, range };
