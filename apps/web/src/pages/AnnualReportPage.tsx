@@ -1,5 +1,5 @@
 import { PrinterOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import {
   DELIVERABLE_KIND_LABELS,
   formatFen,
@@ -12,13 +12,12 @@ import {
   type TNarrative,
 } from "@shegong/domain";
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, Popconfirm, Space, Spin, Table, Tag, Typography } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { IndicatorTotals, SubmissionStatusTag, TimelinessTag, VersionHistory } from "../features/submissions/submission-parts.tsx";
+import { IndicatorTotals, SubmissionStatusTag, TimelinessTag, useSubmissionPeriod, VersionHistory } from "../features/submissions/submission-parts.tsx";
 import { useStation } from "../features/workspace/station-context.tsx";
 import { useI18n } from "../i18n/locale.tsx";
-import { newIdempotencyKey } from "../lib/idempotency-key.ts";
-import { queryClient, trpc } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { thisYear } from "./QuarterlyPackagePage.tsx";
 
 interface AnnualSummaryView {
@@ -41,24 +40,9 @@ export function AnnualReportPage() {
   const { t } = useI18n();
   const { stationId, can } = useStation();
   const [year, setYear] = useState(thisYear);
-  const ids = { stationId, kind: "annual" as const, period: String(year) };
-  const versions = useQuery(trpc.submissions.versions.queryOptions(ids));
-  const buildKey = useRef(newIdempotencyKey());
+  const { versions, refresh, submit, buildMutation: build, build: runBuild } = useSubmissionPeriod(stationId, year, "annual", String(year));
   const [form] = Form.useForm<TNarrative>();
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.submissions.versions.queryKey(ids) });
-    await queryClient.invalidateQueries({ queryKey: trpc.submissions.periods.queryKey({ stationId, year }) });
-  };
-  const build = useMutation(
-    trpc.submissions.build.mutationOptions({
-      onSuccess: async () => {
-        buildKey.current = newIdempotencyKey();
-        await refresh();
-      },
-    }),
-  );
   const save = useMutation(trpc.submissions.saveNarrative.mutationOptions({ onSuccess: refresh }));
-  const submit = useMutation(trpc.submissions.submit.mutationOptions({ onSuccess: refresh }));
   const latest = versions.data?.versions[0] ?? null;
   const status = (latest?.status ?? null) as SubmissionStatus | null;
   const editable = can("submission.prepare") && status === "draft";
@@ -82,7 +66,7 @@ export function AnnualReportPage() {
             {t("submissions.year")}
             <InputNumber min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />
             {can("submission.prepare") && submissionActionAllowed("build", status) && (
-              <Button icon={<ReloadOutlined />} loading={build.isPending} onClick={() => build.mutate({ ...ids, idempotencyKey: buildKey.current })} data-testid="annual-build">
+              <Button icon={<ReloadOutlined />} loading={build.isPending} onClick={runBuild} data-testid="annual-build">
                 {status === null ? t("submissions.annual.draft") : status === "returned" ? t("submissions.rebuildNewVersion") : t("submissions.annual.refreshNumbers")}
               </Button>
             )}

@@ -2,14 +2,13 @@ import { DownloadOutlined, ReloadOutlined, SendOutlined } from "@ant-design/icon
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { submissionActionAllowed, type IndicatorId, type SubmissionStatus } from "@shegong/domain";
 import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Popconfirm, Row, Space, Spin, Table, Typography } from "antd";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { downloadBase64 } from "../features/ledgers/ledger-files.ts";
-import { IndicatorTotals, SubmissionStatusTag, TimelinessTag, VersionHistory } from "../features/submissions/submission-parts.tsx";
+import { IndicatorTotals, SubmissionStatusTag, TimelinessTag, useSubmissionPeriod, VersionHistory } from "../features/submissions/submission-parts.tsx";
 import { useStation } from "../features/workspace/station-context.tsx";
 import { useI18n } from "../i18n/locale.tsx";
-import { newIdempotencyKey } from "../lib/idempotency-key.ts";
-import { queryClient, trpc, type RouterOutputs } from "../trpc.ts";
+import { trpc, type RouterOutputs } from "../trpc.ts";
 
 type PeriodRow = RouterOutputs["submissions"]["periods"][number];
 interface QuarterlySummaryView {
@@ -75,22 +74,8 @@ export function QuarterlyPackagePage() {
 function QuarterPanel({ stationId, quarter, year }: { stationId: string; quarter: string; year: number }) {
   const { t } = useI18n();
   const { can } = useStation();
-  const ids = { stationId, kind: "quarterly" as const, period: quarter };
-  const versions = useQuery(trpc.submissions.versions.queryOptions(ids));
-  const buildKey = useRef(newIdempotencyKey());
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.submissions.versions.queryKey(ids) });
-    await queryClient.invalidateQueries({ queryKey: trpc.submissions.periods.queryKey({ stationId, year }) });
-  };
-  const build = useMutation(
-    trpc.submissions.build.mutationOptions({
-      onSuccess: async () => {
-        buildKey.current = newIdempotencyKey();
-        await refresh();
-      },
-    }),
-  );
-  const submit = useMutation(trpc.submissions.submit.mutationOptions({ onSuccess: refresh }));
+  const { versions, submit, buildMutation, build: runBuild } = useSubmissionPeriod(stationId, year, "quarterly", quarter);
+  const build = buildMutation;
   const download = useMutation(trpc.submissions.download.mutationOptions({ onSuccess: (file) => downloadBase64(file.fileName, file.base64) }));
   if (versions.isPending) return <Spin />;
   const latest = versions.data?.versions[0] ?? null;
@@ -104,7 +89,7 @@ function QuarterPanel({ stationId, quarter, year }: { stationId: string; quarter
       extra={
         <Space wrap>
           {mayPrepare && submissionActionAllowed("build", status) && (
-            <Button icon={<ReloadOutlined />} loading={build.isPending} onClick={() => build.mutate({ ...ids, idempotencyKey: buildKey.current })} data-testid="package-build">
+            <Button icon={<ReloadOutlined />} loading={build.isPending} onClick={runBuild} data-testid="package-build">
               {status === null ? t("submissions.build") : status === "returned" ? t("submissions.rebuildNewVersion") : t("submissions.rebuild")}
             </Button>
           )}

@@ -1,3 +1,4 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   INDICATORS,
   inReportUnit,
@@ -5,12 +6,15 @@ import {
   SUBMISSION_STATUS_LABELS,
   SUBMISSION_TIMELINESS_LABELS,
   type IndicatorId,
+  type SubmissionKind,
   type SubmissionStatus,
   type SubmissionTimeliness,
 } from "@shegong/domain";
 import { Alert, Table, Tag, Timeline, Typography } from "antd";
+import { useRef } from "react";
 import { useI18n } from "../../i18n/locale.tsx";
-import type { RouterOutputs } from "../../trpc.ts";
+import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
+import { queryClient, trpc, type RouterOutputs } from "../../trpc.ts";
 
 export type PeriodVersions = RouterOutputs["submissions"]["versions"];
 export type SubmissionVersion = PeriodVersions["versions"][number];
@@ -99,4 +103,28 @@ export function VersionHistory({ versions }: { versions: SubmissionVersion[] }) 
       }))}
     />
   );
+}
+
+/**
+ * One period's versions and the contractor's actions on them: build (a fresh idempotency key after
+ * each build, so a retried click is one build) and submit, each refreshing the versions and the year's list.
+ */
+export function useSubmissionPeriod(stationId: string, year: number, kind: SubmissionKind, period: string) {
+  const ids = { stationId, kind, period };
+  const versions = useQuery(trpc.submissions.versions.queryOptions(ids));
+  const buildKey = useRef(newIdempotencyKey());
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.submissions.versions.queryKey(ids) });
+    await queryClient.invalidateQueries({ queryKey: trpc.submissions.periods.queryKey({ stationId, year }) });
+  };
+  const buildMutation = useMutation(
+    trpc.submissions.build.mutationOptions({
+      onSuccess: async () => {
+        buildKey.current = newIdempotencyKey();
+        await refresh();
+      },
+    }),
+  );
+  const submit = useMutation(trpc.submissions.submit.mutationOptions({ onSuccess: refresh }));
+  return { ids, versions, refresh, submit, buildMutation, build: () => buildMutation.mutate({ ...ids, idempotencyKey: buildKey.current }) };
 }
