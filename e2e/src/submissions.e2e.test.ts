@@ -104,6 +104,25 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("quarterly ledger pack
     await expect.poll(() => panel.locator("[data-testid=package-submit]").count()).toBe(1);
   });
 
+  it("the year-end self-check: drafted from the data, narrative written, submitted and printable", async () => {
+    await page.locator("[data-testid=station-nav-annual]").click();
+    const annual = page.locator("[data-testid=annual-page]");
+    await annual.waitFor();
+    await annual.locator("[data-testid=annual-build]").click();
+    await expect.poll(() => annual.locator("[data-testid=deliverables-table]").textContent()).toContain("驻站人员配备");
+    const sections = { workDone: "全年开展入户走访和小组活动。", highlights: "建立特困人员分类台账。", problems: "驻站人员流动较大。", nextYearPlan: "加强督导和培训。" };
+    for (const [section, text] of Object.entries(sections)) await annual.locator(`[data-testid=narrative-${section}]`).fill(text);
+    await annual.locator("[data-testid=annual-save]").click();
+    await annual.locator("[data-testid=annual-submit]").click();
+    await page.locator(".ant-popconfirm .ant-btn-primary").click();
+    await expect.poll(() => annual.textContent()).toContain("已报送待审核");
+    // Submitted: the sections are text now, laid out to print.
+    await expect.poll(() => annual.locator("[data-testid=narrative-problems]").textContent()).toContain("驻站人员流动较大");
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: join(ARTIFACTS, "annual-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+  });
+
   it("raised no uncaught errors in the page", () => {
     expect(session?.pageErrors).toEqual([]);
   });
