@@ -1,36 +1,29 @@
 import { PrinterOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import {
-  DELIVERABLE_KIND_LABELS,
   formatFen,
   NARRATIVE_SECTION_LABELS,
   NARRATIVE_SECTIONS,
   submissionActionAllowed,
-  type DeliverableAttainment,
-  type IndicatorId,
   type SubmissionStatus,
   type TNarrative,
 } from "@shegong/domain";
-import { Alert, Button, Card, Empty, Form, Input, InputNumber, Popconfirm, Space, Spin, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Form, Input, InputNumber, Popconfirm, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { IndicatorTotals, SubmissionStatusTag, TimelinessTag, useSubmissionPeriod, VersionHistory } from "../features/submissions/submission-parts.tsx";
+import {
+  DeliverablesTable,
+  IndicatorTotals,
+  SubmissionStatusTag,
+  TimelinessTag,
+  useSubmissionPeriod,
+  VersionHistory,
+  thisYear,
+  type AnnualSummaryView,
+} from "../features/submissions/submission-parts.tsx";
 import { useStation } from "../features/workspace/station-context.tsx";
 import { useI18n } from "../i18n/locale.tsx";
 import { trpc } from "../trpc.ts";
-import { thisYear } from "./QuarterlyPackagePage.tsx";
-
-interface AnnualSummaryView {
-  station: { plaqueName: string };
-  year: number;
-  asOf: string;
-  dueOn: string;
-  indicators: { indicator: IndicatorId; total: number; byMonth: number[] }[];
-  trainings: { count: number; traineeHours: number };
-  agreement: { agreementNo: string | null; purchaserName: string; serviceStart: string; serviceEnd: string; amountFen: number; serviceMonths: number } | null;
-  deliverables: DeliverableAttainment[];
-  staffing: { required: number; stationed: number; reached: boolean } | null;
-}
 
 /**
  * 年度自查总结 (issue 5 item 7, R13): due 15 November. The numbers and the agreement's targets come
@@ -168,31 +161,5 @@ function NarrativeSection({ section, editable, text }: { section: (typeof NARRAT
     <Form.Item name={section} label={<Typography.Title level={4} style={{ margin: 0 }}>{label}</Typography.Title>}>
       <Input.TextArea autoSize={{ minRows: 4, maxRows: 20 }} maxLength={20000} data-testid={`narrative-${section}`} />
     </Form.Item>
-  );
-}
-
-function DeliverablesTable({ rows, staffing }: { rows: DeliverableAttainment[]; staffing: AnnualSummaryView["staffing"] }) {
-  const { t, pick } = useI18n();
-  const reachedTag = (reached: boolean | null) =>
-    reached === null ? <Tag>{t("submissions.annual.unmeasured")}</Tag> : reached ? <Tag color="success">{t("submissions.annual.reached")}</Tag> : <Tag color="red">{t("submissions.annual.notReached")}</Tag>;
-  const data = [
-    ...rows.map((r, i) => ({ key: `d${i}`, label: pick(DELIVERABLE_KIND_LABELS[r.kind]) + (r.note ? `（${r.note}）` : ""), target: r.target, expected: r.expected, actual: r.actual, percent: r.percent, reached: r.reached })),
-    ...(staffing ? [{ key: "staffing", label: t("submissions.annual.staffing"), target: staffing.required, expected: staffing.required, actual: staffing.stationed, percent: null, reached: staffing.reached }] : []),
-  ];
-  return (
-    <Table
-      size="small"
-      pagination={false}
-      data-testid="deliverables-table"
-      dataSource={data}
-      columns={[
-        { title: t("submissions.annual.deliverable"), dataIndex: "label" },
-        { title: t("submissions.annual.target"), dataIndex: "target", align: "right" as const },
-        { title: t("submissions.annual.expected"), dataIndex: "expected", align: "right" as const },
-        { title: t("submissions.annual.actual"), dataIndex: "actual", align: "right" as const, render: (v: number | null) => v ?? "—" },
-        { title: "%", dataIndex: "percent", align: "right" as const, render: (v: number | null) => (v === null ? "" : `${v}%`) },
-        { title: t("submissions.annual.result"), dataIndex: "reached", render: reachedTag },
-      ]}
-    />
   );
 }

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Popconfirm,
 import { useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { downloadBase64 } from "../features/ledgers/ledger-files.ts";
-import { IndicatorTotals, SubmissionStatusTag, TimelinessTag, useSubmissionPeriod, VersionHistory } from "../features/submissions/submission-parts.tsx";
+import { IndicatorTotals, SubmissionStatusTag, thisYear, TimelinessTag, useSubmissionPeriod, VersionHistory } from "../features/submissions/submission-parts.tsx";
 import { useStation } from "../features/workspace/station-context.tsx";
 import { useI18n } from "../i18n/locale.tsx";
 import { trpc, type RouterOutputs } from "../trpc.ts";
@@ -20,8 +20,6 @@ interface QuarterlySummaryView {
   indicators: { indicator: IndicatorId; total: number; byMonth: number[] }[];
   staff: { stationed: number; required: number | null; trainings: number; trainingHours: number; workingDays: number };
 }
-
-export const thisYear = () => Number(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }).slice(0, 4));
 
 /**
  * 季度台账 (issue 5 item 6, R18): each quarter's package built from the station's data — preview the

@@ -1,15 +1,14 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { SUBMISSION_KIND_LABELS, type IndicatorId } from "@shegong/domain";
+import { NARRATIVE_SECTION_LABELS, NARRATIVE_SECTIONS, SUBMISSION_KIND_LABELS, type IndicatorId } from "@shegong/domain";
 import { App, Button, Card, Drawer, Form, Input, InputNumber, Space, Spin, Table, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { FormModal } from "../components/FormModal.tsx";
 import { downloadBase64 } from "../features/ledgers/ledger-files.ts";
-import { IndicatorTotals, SubmissionStatusTag, TimelinessTag, VersionHistory } from "../features/submissions/submission-parts.tsx";
+import { DeliverablesTable, IndicatorTotals, SubmissionStatusTag, thisYear, TimelinessTag, VersionHistory, type AnnualSummaryView } from "../features/submissions/submission-parts.tsx";
 import { useI18n } from "../i18n/locale.tsx";
 import { queryClient, trpc, type RouterOutputs } from "../trpc.ts";
-import { thisYear } from "./QuarterlyPackagePage.tsx";
 
 type DeskRow = RouterOutputs["submissions"]["reviewList"][number];
 
@@ -125,6 +124,17 @@ function ReviewDrawer({ divisionCode, year, row, onClose }: { divisionCode: stri
     >
       <ErrorAlert error={versions.error ?? accept.error ?? download.error} />
       {versions.isPending && <Spin />}
+      {latest && row.kind === "annual" && (
+        <>
+          <DeliverablesTable rows={(latest.summary as AnnualSummaryView).deliverables} staffing={(latest.summary as AnnualSummaryView).staffing} />
+          {NARRATIVE_SECTIONS.map((section) => (
+            <div key={section} style={{ marginTop: 12 }}>
+              <Typography.Title level={5}>{pick(NARRATIVE_SECTION_LABELS[section])}</Typography.Title>
+              <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{latest.narrative?.[section] || "—"}</Typography.Paragraph>
+            </div>
+          ))}
+        </>
+      )}
       {summary && <IndicatorTotals indicators={summary.indicators} months={row.kind === "quarterly" ? summary.months : undefined} />}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t("submissions.history")}

@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import {
+  DELIVERABLE_KIND_LABELS,
   INDICATORS,
   inReportUnit,
   reportUnitSuffix,
   SUBMISSION_STATUS_LABELS,
   SUBMISSION_TIMELINESS_LABELS,
+  type DeliverableAttainment,
   type IndicatorId,
   type SubmissionKind,
   type SubmissionStatus,
@@ -41,6 +43,9 @@ export function TimelinessTag({ timeliness, daysLate }: { timeliness: Submission
     </Tag>
   );
 }
+
+/** The current year by the Beijing calendar (a quarter's deadline falls by it). */
+export const thisYear = () => Number(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }).slice(0, 4));
 
 export const beijing = (iso: string | Date | null) => (iso ? new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "");
 
@@ -127,4 +132,43 @@ export function useSubmissionPeriod(stationId: string, year: number, kind: Submi
   );
   const submit = useMutation(trpc.submissions.submit.mutationOptions({ onSuccess: refresh }));
   return { ids, versions, refresh, submit, buildMutation, build: () => buildMutation.mutate({ ...ids, idempotencyKey: buildKey.current }) };
+}
+
+export interface AnnualSummaryView {
+  station: { plaqueName: string };
+  year: number;
+  asOf: string;
+  dueOn: string;
+  indicators: { indicator: IndicatorId; total: number; byMonth: number[] }[];
+  trainings: { count: number; traineeHours: number };
+  agreement: { agreementNo: string | null; purchaserName: string; serviceStart: string; serviceEnd: string; amountFen: number; serviceMonths: number } | null;
+  deliverables: DeliverableAttainment[];
+  staffing: { required: number; stationed: number; reached: boolean } | null;
+}
+
+/** The agreement's deliverables and staffing against the year's data (R13). */
+export function DeliverablesTable({ rows, staffing }: { rows: DeliverableAttainment[]; staffing: AnnualSummaryView["staffing"] }) {
+  const { t, pick } = useI18n();
+  const reachedTag = (reached: boolean | null) =>
+    reached === null ? <Tag>{t("submissions.annual.unmeasured")}</Tag> : reached ? <Tag color="success">{t("submissions.annual.reached")}</Tag> : <Tag color="red">{t("submissions.annual.notReached")}</Tag>;
+  const data = [
+    ...rows.map((r, i) => ({ key: `d${i}`, label: pick(DELIVERABLE_KIND_LABELS[r.kind]) + (r.note ? `（${r.note}）` : ""), target: r.target, expected: r.expected, actual: r.actual, percent: r.percent, reached: r.reached })),
+    ...(staffing ? [{ key: "staffing", label: t("submissions.annual.staffing"), target: staffing.required, expected: staffing.required, actual: staffing.stationed, percent: null, reached: staffing.reached }] : []),
+  ];
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      data-testid="deliverables-table"
+      dataSource={data}
+      columns={[
+        { title: t("submissions.annual.deliverable"), dataIndex: "label" },
+        { title: t("submissions.annual.target"), dataIndex: "target", align: "right" as const },
+        { title: t("submissions.annual.expected"), dataIndex: "expected", align: "right" as const },
+        { title: t("submissions.annual.actual"), dataIndex: "actual", align: "right" as const, render: (v: number | null) => v ?? "—" },
+        { title: "%", dataIndex: "percent", align: "right" as const, render: (v: number | null) => (v === null ? "" : `${v}%`) },
+        { title: t("submissions.annual.result"), dataIndex: "reached", render: reachedTag },
+      ]}
+    />
+  );
 }
