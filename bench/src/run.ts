@@ -3,6 +3,7 @@ import { httpBenchmark } from "./http.ts";
 import { ledgerImportBenchmark } from "./ledger-import.ts";
 import { onboardingBenchmark } from "./onboarding.ts";
 import { publicPageBenchmark } from "./public-page.ts";
+import { quarterlyBenchmark } from "./quarterly.ts";
 import { payoutsBenchmark } from "./payouts.ts";
 import { regionBenchmark } from "./region.ts";
 import { registrySearchBenchmark } from "./registry-search.ts";
@@ -10,7 +11,7 @@ import { soakBenchmark } from "./soak.ts";
 import { startupBenchmark } from "./startup.ts";
 import { visitsBenchmark } from "./visits.ts";
 
-const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark, registrySearchBenchmark, visitsBenchmark, payoutsBenchmark, regionBenchmark, httpBenchmark, publicPageBenchmark, soakBenchmark];
+const BENCHMARKS: Benchmark[] = [onboardingBenchmark, startupBenchmark, ledgerImportBenchmark, registrySearchBenchmark, visitsBenchmark, payoutsBenchmark, quarterlyBenchmark, regionBenchmark, httpBenchmark, publicPageBenchmark, soakBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help") || process.argv.includes("--list")) {

@@ -57,6 +57,9 @@ export type Route =
   | { name: "evaluations"; divisionCode: string }
   | { name: "rectificationBoard"; divisionCode: string }
   | { name: "inspectors"; divisionCode: string }
+  | { name: "stationQuarterly"; stationId: string }
+  | { name: "stationAnnual"; stationId: string }
+  | { name: "submissionReview"; divisionCode: string }
   | { name: "compliancePanel"; divisionCode: string }
   | { name: "stationPayoutReport"; stationId: string; rosterId: string }
   | { name: "payoutSummary"; divisionCode: string }
@@ -93,6 +96,9 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/station/${UUID}/disclosure$`, "i"), (m) => ({ name: "stationDisclosure", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/facilities$`, "i"), (m) => ({ name: "stationFacilities", stationId: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/facilities$/, (m) => ({ name: "facilityReadiness", divisionCode: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/quarterly$`, "i"), (m) => ({ name: "stationQuarterly", stationId: m[1] ?? "" })],
+  [new RegExp(`^/station/${UUID}/annual$`, "i"), (m) => ({ name: "stationAnnual", stationId: m[1] ?? "" })],
+  [/^\/console\/(\d{2,9})\/submissions$/, (m) => ({ name: "submissionReview", divisionCode: m[1] ?? "" })],
   [/^\/console\/(\d{2,9})\/compliance$/, (m) => ({ name: "compliancePanel", divisionCode: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/evaluations$`, "i"), (m) => ({ name: "stationEvaluations", stationId: m[1] ?? "" })],
   [new RegExp(`^/station/${UUID}/evaluations/${UUID}$`, "i"), (m) => ({ name: "stationEvaluation", stationId: m[1] ?? "", evaluationId: m[2] ?? "" })],
@@ -146,6 +152,8 @@ export type StationRoute = Extract<
       | "stationFacilities"
       | "stationEvaluations"
       | "stationEvaluation"
+      | "stationQuarterly"
+      | "stationAnnual"
       | "stationPayoutReport";
   }
 >;

@@ -20,3 +20,4 @@ export { invalidatePublicPage, PublicPageCache, publicPageCache, type CachedPage
 export { exportStation, type StationExport } from "./stations/export-station.ts";
 export { importStation, readStationArchive, type StationImport } from "./stations/import-station.ts";
 export { StationArchiveError } from "./stations/station-archive.ts";
+export { quarterlySummary, quarterlyWorkbook, type QuarterlySummary } from "./submissions/quarterly-package.ts";

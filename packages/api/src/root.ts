@@ -14,6 +14,7 @@ import { householdsRouter } from "./routers/households.ts";
 import { ledgersRouter } from "./routers/ledgers.ts";
 import { meRouter } from "./routers/me.ts";
 import { payoutsRouter } from "./routers/payouts.ts";
+import { submissionsRouter } from "./routers/submissions.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { rectificationRouter } from "./routers/rectification.ts";
 import { reportingRouter } from "./routers/reporting.ts";
@@ -60,6 +61,7 @@ export const appRouter = router({
   satisfaction: satisfactionRouter,
   serviceHours: serviceHoursRouter,
   payouts: payoutsRouter,
+  submissions: submissionsRouter,
   staff: staffRouter,
   facilities: facilitiesRouter,
   disclosure: disclosureRouter,

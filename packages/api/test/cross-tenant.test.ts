@@ -6,6 +6,7 @@ import { activityAttacks, expectActivitiesOfBUntouched, seedActivitiesOfB } from
 import { expectStaffDisclosureOfBUntouched, seedStaffDisclosureOfB, staffDisclosureAttacks } from "./cross-tenant-staff-disclosure.ts";
 import { expectFacilitiesOfBUntouched, facilityAttacks, seedFacilitiesOfB } from "./cross-tenant-facilities.ts";
 import { evaluationAttacks, expectEvaluationOfBUntouched, seedEvaluationOfB } from "./cross-tenant-evaluation.ts";
+import { expectSubmissionsOfBUntouched, seedSubmissionsOfB, submissionAttacks } from "./cross-tenant-submissions.ts";
 import { createWorld, type World } from "./world.ts";
 import { workbook } from "./xlsx.ts";
 
@@ -355,6 +356,7 @@ export const CROSS_TENANT: Record<string, Attack> = {
   ...staffDisclosureAttacks({ stationAttack, key }),
   ...facilityAttacks({ stationAttack, key }),
   ...evaluationAttacks({ stationAttack, govAttack, key }),
+  ...submissionAttacks({ stationAttack, key }),
 };
 
 /** Station-side attackers on B (the prefecture and city bureau cover B, so they are left out). */
@@ -481,6 +483,7 @@ describe("cross-tenant harness", () => {
     await seedStaffDisclosureOfB(world, key, bWorker.id);
     await seedFacilitiesOfB(world, key);
     await seedEvaluationOfB(world, key, bWorker.id);
+    await seedSubmissionsOfB(world, key);
     bPayout.fileBase64 = await workbook([["姓名", "身份证号", "金额"], ["赵六", ELDER_ID, 100]]);
     bPayout.rosterId = (await b.payouts.verify({ stationId: world.stations.b, kind: "advanced_age", month: "2026-11", fileName: "b.xlsx", fileBase64: bPayout.fileBase64, idempotencyKey: key() })).rosterId;
     bPayout.discrepancyId = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId }))[0]!.id;
@@ -543,6 +546,7 @@ describe("cross-tenant harness", () => {
     await expectStaffDisclosureOfBUntouched(world);
     await expectFacilitiesOfBUntouched(world);
     await expectEvaluationOfBUntouched(world);
+    await expectSubmissionsOfBUntouched(world);
     expect((await b.payouts.rosters({ stationId: world.stations.b })).map((r) => r.id)).toEqual([bPayout.rosterId]);
     const bDiscrepancy = (await b.payouts.discrepancies({ stationId: world.stations.b, rosterId: bPayout.rosterId })).find((d) => d.id === bPayout.discrepancyId);
     expect(bDiscrepancy).toMatchObject({ status: "open", outcome: null, evidence_visit_id: null, settled_by: null });

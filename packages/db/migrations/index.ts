@@ -27,6 +27,7 @@ import * as payoutStaffingRollups from "./2026-11-28-25-payout-staffing-rollups.
 import * as sessionContext from "./2026-11-28-26-session-context.ts";
 import * as facilities from "./2026-11-28-30-facilities.ts";
 import * as evaluation from "./2026-11-28-32-evaluation.ts";
+import * as quarterlyPackages from "./2026-11-28-31-quarterly-packages.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-26-session-context": sessionContext,
   "2026-11-28-30-facilities": facilities,
   "2026-11-28-32-evaluation": evaluation,
+  "2026-11-28-31-quarterly-packages": quarterlyPackages,
 };

@@ -1043,6 +1043,31 @@ export interface RectificationItemTable {
   closed_at: Timestamp | null;
 }
 
+/** A quarterly ledger package or year-end report, one row per version; frozen once submitted (issue 5 items 6–7). */
+export interface StationSubmissionTable {
+  station_id: string;
+  id: Generated<string>;
+  kind: string;
+  period: string;
+  version: number;
+  status: Generated<string>;
+  summary: ColumnType<unknown, string, string>;
+  narrative: ColumnType<unknown, string | null, string | null>;
+  workbook: Uint8Array | null;
+  workbook_sha256: string | null;
+  file_name: string | null;
+  sha256: string | null;
+  built_by: string;
+  built_at: Timestamp;
+  submitted_by: string | null;
+  submitted_by_name: string | null;
+  submitted_at: Timestamp | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Timestamp | null;
+  review_comment: string | null;
+}
+
 export interface Database {
 division: DivisionTable;
   contractor: ContractorTable;
@@ -1099,6 +1124,7 @@ division: DivisionTable;
   payout_roster_row: PayoutRosterRowTable;
   payout_discrepancy: PayoutDiscrepancyTable;
   payout_report: PayoutReportTable;
+  station_submission: StationSubmissionTable;
   service_agreement: ServiceAgreementTable;
   agreement_event: AgreementEventTable;
   fund_allocation: FundAllocationTable;

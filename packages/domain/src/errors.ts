@@ -76,6 +76,8 @@ export const APP_ERROR_CODES = [
   "PAYOUT_REPORT_NOT_SIGNED",
   "FACILITY_AREA_BELOW_MINIMUM",
   "HOUSE_RULE_REVISION_CONFLICT",
+  "SUBMISSION_STATUS",
+  "SUBMISSION_PERIOD",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -243,6 +245,11 @@ export const ERROR_MESSAGES: Record<AppErrorCode, BilingualMessage> = {
     en: "This roster's verification report has already been signed; a signed report cannot change",
   },
   PAYOUT_REPORT_NOT_SIGNED: { zh: "核对报告须先签发才能报送", en: "The verification report must be signed before it is sent" },
+  SUBMISSION_STATUS: {
+    zh: "该报送材料当前状态不能进行此操作（已报送的版本不可修改，退回后请重新生成新版本），请刷新后查看",
+    en: "The submission is not in a state that allows this (a submitted version cannot change; after a return, build a new version); reload to see where it stands",
+  },
+  SUBMISSION_PERIOD: { zh: "该期间尚未开始，不能生成报送材料", en: "That period has not started yet; nothing can be built for it" },
   ACTIVITY_VERSION_CONFLICT: {
     zh: "活动记录已被他人修改，请刷新后再保存",
     en: "Someone else changed this activity meanwhile; reload it and save again",

@@ -46,3 +46,4 @@ export * from "./activities/totals.ts";
 export * from "./worklogs/service-records.ts";
 export * from "./worklogs/work-log.ts";
 export * from "./payouts/index.ts";
+export * from "./governance/submissions.ts";

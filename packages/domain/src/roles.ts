@@ -181,6 +181,10 @@ export const PERMISSIONS = [
   "evaluation.rubric",
   "inspector.grant",
   "rectification.close",
+  // Quarterly ledger packages and the year-end report (issue 5 items 6–7, R13, R18): the contractor
+  // side builds and submits them; the city/county bureau accepts or returns them.
+  "submission.prepare",
+  "submission.review",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -236,6 +240,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation.rubric",
     "inspector.grant",
     "rectification.close",
+    "submission.review",
   ],
   // R16: the township supervises its own station as purchaser: it signs the agreement and pays.
   township_officer: ["station.read", "workspace.read", "coverage.read", "contractor.read", "agreement.read", "agreement.manage", "funds.read", "funds.manage", "staff.compliance", "inbox.read", "payouts.supervise", "facilities.supervise", "evaluation.read"],
@@ -257,6 +262,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "inbox.handle",
     "facilities.manage",
     "evaluation.read",
+    "submission.prepare",
   ],
   station_admin: [
     "station.read",
@@ -283,6 +289,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "payouts.sign",
     "facilities.manage",
     "evaluation.read",
+    "submission.prepare",
   ],
   // Workers keep the registry (R9–R12) and bring in the ledgers they kept by hand.
   social_worker: ["station.read", "workspace.read", "workspace.write", "ledger.import", "evaluation.read"],

@@ -45,6 +45,7 @@ function navItemsOf(me: Me, t: Translate): NavItem[] {
       add(`/console/${code}/rectification`, t("shell.rectification"));
     }
     if (roleHasPermission(g.role, "inspector.grant")) add(`/console/${code}/inspectors`, t("shell.inspectors"));
+    if (roleHasPermission(g.role, "submission.review")) add(`/console/${code}/submissions`, t("shell.submissions"));
   }
   if (me.grants.some((g) => g.contractorId)) add("/contractor", t("shell.myContractor"));
   const station = me.stations.length === 1 ? me.stations[0] : undefined;

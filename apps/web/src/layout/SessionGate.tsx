@@ -9,6 +9,7 @@ import { ConsolePage } from "../pages/ConsolePage.tsx";
 import { ContractorsPage, MyContractorPage } from "../pages/ContractorsPage.tsx";
 import { FilingsPage } from "../pages/FilingsPage.tsx";
 import { EvaluationsConsolePage, InspectorsPage, RectificationBoardPage } from "../pages/EvaluationConsolePages.tsx";
+import { SubmissionReviewPage } from "../pages/SubmissionReviewPage.tsx";
 import { FundSupervisionPage } from "../pages/FundSupervisionPage.tsx";
 import { CompliancePanelPage } from "../pages/CompliancePanelPage.tsx";
 import { FacilityReadinessPage } from "../pages/FacilityReadinessPage.tsx";
@@ -49,6 +50,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
     case "stationFacilities":
     case "stationEvaluations":
     case "stationEvaluation":
+    case "stationQuarterly":
+    case "stationAnnual":
     case "stationPayoutReport":
       // One element for every page of a station, so the workspace stays entered (one audited entry) while moving between them.
       return <StationWorkspacePage key={route.stationId} route={route} />;
@@ -64,6 +67,8 @@ function RouteView({ route, me }: { route: Route; me: Me }) {
       return <ContractorsPage key={route.divisionCode} me={me} divisionCode={route.divisionCode} />;
     case "filings":
       return <FilingsPage key={route.divisionCode} divisionCode={route.divisionCode} />;
+    case "submissionReview":
+      return <SubmissionReviewPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "fundSupervision":
       return <FundSupervisionPage key={route.divisionCode} divisionCode={route.divisionCode} />;
     case "evaluations":

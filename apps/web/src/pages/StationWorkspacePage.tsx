@@ -30,9 +30,11 @@ const FacilitiesPage = lazy(() => import("./FacilitiesPage.tsx").then((m) => ({ 
 const DisclosurePage = lazy(() => import("./DisclosurePage.tsx").then((m) => ({ default: m.DisclosurePage })));
 const StationEvaluationsPage = lazy(() => import("./StationEvaluationsPage.tsx").then((m) => ({ default: m.StationEvaluationsPage })));
 const EvaluationPage = lazy(() => import("./EvaluationPage.tsx").then((m) => ({ default: m.EvaluationPage })));
+const QuarterlyPackagePage = lazy(() => import("./QuarterlyPackagePage.tsx").then((m) => ({ default: m.QuarterlyPackagePage })));
+const AnnualReportPage = lazy(() => import("./AnnualReportPage.tsx").then((m) => ({ default: m.AnnualReportPage })));
 const SupervisionPage = lazy(() => import("./SupervisionPage.tsx").then((m) => ({ default: m.SupervisionPage })));
 
-type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "facilities" | "disclosure" | "evaluations";
+type Section = "overview" | "people" | "visits" | "cases" | "activities" | "volunteers" | "resources" | "supervision" | "worklog" | "ledgers" | "payouts" | "agreements" | "staff" | "facilities" | "disclosure" | "evaluations" | "quarterly" | "annual";
 
 function sectionOf(route: StationRoute): Section {
   switch (route.name) {
@@ -68,6 +70,10 @@ function sectionOf(route: StationRoute): Section {
     case "stationEvaluations":
     case "stationEvaluation":
       return "evaluations";
+    case "stationQuarterly":
+      return "quarterly";
+    case "stationAnnual":
+      return "annual";
     case "station":
       return "overview";
     default:
@@ -119,6 +125,10 @@ function StationSection({ route, workspace, onWorkspaceChange }: { route: Statio
       return <StationEvaluationsPage />;
     case "stationEvaluation":
       return <EvaluationPage key={route.evaluationId} evaluationId={route.evaluationId} />;
+    case "stationQuarterly":
+      return <QuarterlyPackagePage />;
+    case "stationAnnual":
+      return <AnnualReportPage />;
     case "stationPayoutReport":
       return <PayoutReportPage key={route.rosterId} rosterId={route.rosterId} />;
   }
@@ -159,6 +169,8 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
     { key: "supervision", path: `${base}/supervision`, label: t("station.nav.supervision") },
     { key: "worklog", path: `${base}/worklog`, label: t("station.nav.worklog") },
     { key: "ledgers", path: `${base}/ledgers`, label: t("station.nav.ledgers") },
+    { key: "quarterly", path: `${base}/quarterly`, label: t("station.nav.quarterly") },
+    { key: "annual", path: `${base}/annual`, label: t("station.nav.annual") },
     { key: "payouts", path: `${base}/payouts`, label: t("station.nav.payouts") },
     ...(context.can("agreement.read") ? [{ key: "agreements" as const, path: `${base}/agreements`, label: t("station.nav.agreements") }] : []),
     { key: "staff", path: `${base}/staff`, label: t("station.nav.staff") },

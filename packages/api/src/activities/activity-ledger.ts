@@ -1,6 +1,7 @@
 import type { Tx } from "@shegong/db";
 import { ACTIVITY_KIND_LABELS, labelOf, PUBLICITY_TOPIC_LABELS, SERVICE_AREA_LABELS, type ActivityKind, type PublicityTopic, type ServiceArea } from "@shegong/domain";
-import { houseStyleSheet } from "../ledgers/house-style.ts";
+import type ExcelJS from "exceljs";
+import { houseStyleSheet, houseWorkbook, workbookBytes } from "../ledgers/house-style.ts";
 import { periodRange, type LedgerPeriod } from "../visits/visit-ledger.ts";
 import { activitiesInRange } from "./list-activities.ts";
 
@@ -27,11 +28,18 @@ const COLUMNS = [
  * counted, not named: the ledger goes to bureaus and evaluators, who count people.
  */
 export async function exportActivityLedger(tx: Tx, stationId: string, plaqueName: string, period: LedgerPeriod) {
+  const workbook = houseWorkbook();
+  const { rows, range } = await addActivityLedgerSheet(workbook, tx, stationId, plaqueName, period);
+  return { fileName: `${plaqueName}-活动台账-${range.label}.xlsx`, bytes: await workbookBytes(workbook), rows, range };
+}
+
+/** The activity ledger as one sheet of a workbook (alone, or in the quarterly package). */
+export async function addActivityLedgerSheet(workbook: ExcelJS.Workbook, tx: Tx, stationId: string, plaqueName: string, period: LedgerPeriod) {
   const range = periodRange(period);
   const activities = (await activitiesInRange(tx, stationId, range.from, range.to)).reverse();
   const people = activities.reduce((n, a) => n + a.attendance.total, 0);
   const subtitle = `统计期间：${range.label}（${range.from} 至 ${range.to}）　　活动 ${activities.length} 场，参加 ${people} 人次`;
-  const { sheet, finish } = houseStyleSheet("活动台账", `${plaqueName}活动台账`, subtitle, COLUMNS);
+  const { sheet, seal } = houseStyleSheet("活动台账", `${plaqueName}活动台账`, subtitle, COLUMNS, workbook);
   activities.forEach((a, i) => {
     const row = sheet.addRow([
       i + 1,
@@ -52,6 +60,6 @@ export async function exportActivityLedger(tx: Tx, stationId: string, plaqueName
     ]);
     row.getCell(15).alignment = { wrapText: true, vertical: "top" };
   });
-  const bytes = await finish();
-  return { fileName: `${plaqueName}-活动台账-${range.label}.xlsx`, bytes, rows: activities.length, range };
+  seal();
+  return { rows: activities.length, range };
 }

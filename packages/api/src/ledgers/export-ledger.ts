@@ -19,7 +19,8 @@ import {
 import { sql } from "kysely";
 import type { PersonalDataCipher } from "@shegong/auth";
 import { categoriesHeldOn, heldOn, registeredOn } from "../registry/person-categories.ts";
-import { houseStyleSheet } from "./house-style.ts";
+import type ExcelJS from "exceljs";
+import { houseStyleSheet, houseWorkbook, workbookBytes } from "./house-style.ts";
 
 export interface LedgerExport {
   stationId: string;
@@ -132,16 +133,23 @@ function cellFor(key: LedgerColumnKey, row: LedgerRow, index: number, e: LedgerE
  * as-of date, Chinese headers, one row a person; IDs masked unless full ones were asked for.
  */
 export async function exportLedger(tx: Tx, e: LedgerExport, cipher: PersonalDataCipher, plaqueName: string): Promise<{ fileName: string; bytes: Uint8Array; rows: number }> {
+  const workbook = houseWorkbook();
+  const { rows } = await addLedgerSheet(workbook, tx, e, cipher, plaqueName);
+  return { fileName: `${plaqueName}-${e.kind.title}-${e.asOf}.xlsx`, bytes: await workbookBytes(workbook), rows };
+}
+
+/** One register as a sheet of a workbook (alone, or in the quarterly package); `sheetName` when the title is too long for a tab. */
+export async function addLedgerSheet(workbook: ExcelJS.Workbook, tx: Tx, e: LedgerExport, cipher: PersonalDataCipher, plaqueName: string, sheetName = e.kind.title): Promise<{ rows: number }> {
   const rows = (await ledgerRows(tx, e)) as LedgerRow[];
   const columns = e.kind.columns;
   const subtitle = `截至日期：${e.asOf}　　共 ${rows.length} 人${e.fullIds ? "　　（含完整身份证号，注意保密）" : ""}`;
-  const { sheet, finish } = houseStyleSheet(e.kind.title, `${plaqueName}${e.kind.title}`, subtitle, columns);
+  const { sheet, seal } = houseStyleSheet(sheetName, `${plaqueName}${e.kind.title}`, subtitle, columns, workbook);
   const idIndex = columns.findIndex((c) => c.key === "citizenId");
   rows.forEach((row, index) => {
     const added = sheet.addRow(columns.map((c) => cellFor(c.key, row, index, e, cipher)));
     // ID numbers as text, so Excel never turns them into 6.52E+17.
     if (idIndex >= 0) added.getCell(idIndex + 1).numFmt = "@";
   });
-  const bytes = await finish();
-  return { fileName: `${plaqueName}-${e.kind.title}-${e.asOf}.xlsx`, bytes, rows: rows.length };
+  seal();
+  return { rows: rows.length };
 }

@@ -1,6 +1,7 @@
 import type { Tx } from "@shegong/db";
 import { labelOf, RISK_LEVEL_LABELS, SERVICE_AREA_LABELS, VISIT_KIND_LABELS, VISIT_MODE_LABELS, type RiskLevel, type ServiceArea, type VisitKind, type VisitMode } from "@shegong/domain";
-import { houseStyleSheet } from "../ledgers/house-style.ts";
+import type ExcelJS from "exceljs";
+import { houseStyleSheet, houseWorkbook, workbookBytes } from "../ledgers/house-style.ts";
 import { visitsInPeriod } from "./list-visits.ts";
 
 export type LedgerPeriod = { month: string } | { quarter: string };
@@ -34,11 +35,18 @@ const COLUMNS = [
 
 /** 巡访台账 (issue 4 item 3): the period's visits, in the same house style as the registers. */
 export async function exportVisitLedger(tx: Tx, stationId: string, plaqueName: string, period: LedgerPeriod) {
+  const workbook = houseWorkbook();
+  const { rows, range } = await addVisitLedgerSheet(workbook, tx, stationId, plaqueName, period);
+  return { fileName: `${plaqueName}-巡访台账-${range.label}.xlsx`, bytes: await workbookBytes(workbook), rows, range };
+}
+
+/** The visit ledger as one sheet of a workbook (alone, or in the quarterly package). */
+export async function addVisitLedgerSheet(workbook: ExcelJS.Workbook, tx: Tx, stationId: string, plaqueName: string, period: LedgerPeriod) {
   const range = periodRange(period);
   const visits = await visitsInPeriod(tx, stationId, range.from, range.to);
   const hours = visits.reduce((sum, v) => sum + v.durationMinutes, 0) / 60;
   const subtitle = `统计期间：${range.label}（${range.from} 至 ${range.to}）　　走访 ${visits.length} 次，合计 ${hours.toFixed(1)} 小时`;
-  const { sheet, finish } = houseStyleSheet("巡访台账", `${plaqueName}巡访台账`, subtitle, COLUMNS);
+  const { sheet, flush, seal } = houseStyleSheet("巡访台账", `${plaqueName}巡访台账`, subtitle, COLUMNS, workbook);
   visits.forEach((v, i) => {
     const row = sheet.addRow([
       i + 1,
@@ -53,7 +61,9 @@ export async function exportVisitLedger(tx: Tx, stationId: string, plaqueName: s
       [v.summary, v.riskNote].filter(Boolean).join("；"),
     ]);
     row.getCell(10).alignment = { wrapText: true, vertical: "top" };
+    // A quarter of a busy station is tens of thousands of rows: a streaming workbook writes them as it goes.
+    if (i % 2000 === 1999) flush();
   });
-  const bytes = await finish();
-  return { fileName: `${plaqueName}-巡访台账-${range.label}.xlsx`, bytes, rows: visits.length, range };
+  seal();
+  return { rows: visits.length, range };
 }
