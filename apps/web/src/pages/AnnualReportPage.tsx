@@ -8,7 +8,7 @@ import {
   type SubmissionStatus,
   type TNarrative,
 } from "@shegong/domain";
-import { Alert, Button, Card, Empty, Form, Input, InputNumber, Popconfirm, Space, Spin, Typography } from "antd";
+import { Alert, Button, Card, Empty, Form, InputNumber, Popconfirm, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import {
@@ -24,6 +24,7 @@ import {
 import { useStation } from "../features/workspace/station-context.tsx";
 import { useI18n } from "../i18n/locale.tsx";
 import { trpc } from "../trpc.ts";
+import { GrowingTextArea } from "../components/GrowingTextArea.tsx";
 
 /**
  * 年度自查总结 (issue 5 item 7, R13): due 15 November. The numbers and the agreement's targets come
@@ -159,7 +160,7 @@ function NarrativeSection({ section, editable, text }: { section: (typeof NARRAT
   }
   return (
     <Form.Item name={section} label={<Typography.Title level={4} style={{ margin: 0 }}>{label}</Typography.Title>}>
-      <Input.TextArea autoSize={{ minRows: 4, maxRows: 20 }} maxLength={20000} data-testid={`narrative-${section}`} />
+      <GrowingTextArea minRows={4} maxRows={20} maxLength={20000} data-testid={`narrative-${section}`} />
     </Form.Item>
   );
 }

@@ -1,5 +1,5 @@
 import { GUARDIANSHIP_STATE_LABELS, GUARDIANSHIP_STATES, SCHOOLING_STATE_LABELS, SCHOOLING_STATES } from "@shegong/domain";
-import { Card, Form, Input, Radio } from "antd";
+import { Card, Form, Radio } from "antd";
 import { useI18n } from "../../i18n/locale.tsx";
 import { vocabOptions } from "../people/vocab-options.ts";
 import { GrowingTextArea } from "../../components/GrowingTextArea.tsx";
