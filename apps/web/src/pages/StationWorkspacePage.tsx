@@ -184,9 +184,12 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
       <StationContext.Provider value={context}>
         <StationBand workspace={workspace} />
         {workspace.readOnly && <Alert type="info" showIcon title={t("workspace.readOnly")} style={{ marginBottom: 16 }} data-testid="read-only-banner" />}
+        {/* Every section stays one tap away: the items wrap onto more lines instead of folding into "…". */}
         <Menu
           mode="horizontal"
+          disabledOverflow
           data-testid="station-nav"
+          className="station-nav"
           selectedKeys={[sectionOf(route)]}
           style={{ marginBottom: 16, borderRadius: 8 }}
           items={sections.map((s) => ({
