@@ -189,7 +189,7 @@ export function StationWorkspacePage({ route }: { route: StationRoute }) {
           mode="horizontal"
           disabledOverflow
           data-testid="station-nav"
-          className="station-nav"
+          className="wrapping-nav"
           selectedKeys={[sectionOf(route)]}
           style={{ marginBottom: 16, borderRadius: 8 }}
           items={sections.map((s) => ({
