@@ -71,8 +71,9 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("payout verification",
     await page.locator("[data-testid=payouts-rule-filter]").click();
     await option("金额与标准不符").click();
     const worklist = page.locator("[data-testid=payouts-worklist]");
-    await expect.poll(() => worklist.locator("tbody tr").count()).toBe(1);
-    await expect(worklist.textContent()).resolves.toContain("标准为100.00元，实发150.00元");
+    // The filtered list replaces the whole one: wait for its one row, not the "no data" row between.
+    await expect.poll(() => worklist.textContent()).toContain("标准为100.00元，实发150.00元");
+    await expect.poll(() => worklist.locator("tbody tr:not(.ant-table-placeholder)").count()).toBe(1);
     await worklist.locator("[data-testid=payouts-open-item]").click();
     const item = page.locator("[data-testid=payouts-item]");
     await settled(item);
