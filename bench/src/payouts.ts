@@ -1,6 +1,7 @@
 import { onboardStations, readWorkbookRows, verifyPayouts } from "@shegong/api";
 import { createPersonalDataCipher } from "@shegong/auth";
-import { openBulkLoader, withOwnerScope, withStation } from "@shegong/db";
+import { withOwnerScope, withStation } from "@shegong/db";
+import { loadRegister } from "./bulk-register.ts";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { ageOn, citizenIdCheckChar, maskCitizenId, todayInShanghai, type CellValue } from "@shegong/domain";
 import ExcelJS from "exceljs";
@@ -78,21 +79,7 @@ async function loadRegistry(handle: Awaited<ReturnType<typeof createTestDatabase
     if (holder) categories.push([stationId, personId, "elderly_advanced_age", "2020-01-01"]);
     if (i % 10 !== 0) visits.push([stationId, randomUUID(), "2026-10-15", "patrol", "home", 30, personId, "elderly"]);
   }
-  const loader = await openBulkLoader(handle, "65");
-  try {
-    await loader.load(
-      "person",
-      { station_id: "uuid", id: "uuid", name: "text", name_pinyin: "text", name_initials: "text", id_cipher: "bytea", id_blind: "bytea", id_masked: "text", sex: "text", birth_date: "date", adult_on: "date", registered_on: "date", died_on: "date", status: "text" },
-      people,
-    );
-    await loader.load("person_category", { station_id: "uuid", person_id: "uuid", category: "text", start_date: "date" }, categories);
-    await loader.load("visit", { station_id: "uuid", id: "uuid", visited_on: "date", kind: "text", mode: "text", duration_minutes: "smallint", person_id: "uuid", area: "text" }, visits);
-    await loader.close();
-  } catch (error) {
-    await loader.abort();
-    throw error;
-  }
-  await sql`analyze person; analyze person_category; analyze visit`.execute(handle.db);
+  await loadRegister(handle, { people, categories, visits });
 }
 
 async function measure(kind: "pglite" | "postgres", sheet: CellValue[][], file: Uint8Array): Promise<BenchRow[]> {

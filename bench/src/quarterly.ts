@@ -1,6 +1,7 @@
 import { onboardStations, quarterlySummary, quarterlyWorkbook } from "@shegong/api";
 import { createPersonalDataCipher } from "@shegong/auth";
-import { openBulkLoader, withOwnerScope, withStation } from "@shegong/db";
+import { withOwnerScope, withStation } from "@shegong/db";
+import { loadRegister } from "./bulk-register.ts";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { CATEGORY_KEYS, citizenIdCheckChar, maskCitizenId, quarterRange } from "@shegong/domain";
 import { sql } from "kysely";
@@ -46,21 +47,7 @@ async function loadStation(handle: Awaited<ReturnType<typeof createTestDatabases
     const day = new Date(Date.parse(range.from) + (v % days) * 86_400_000).toISOString().slice(0, 10);
     visits.push([stationId, randomUUID(), day, KINDS[v % 3]!, "home", 20 + (v % 40), ids[v % PEOPLE]!, "elderly", "none", `第${v}次走访，情况正常`]);
   }
-  const loader = await openBulkLoader(handle, "65");
-  try {
-    await loader.load(
-      "person",
-      { station_id: "uuid", id: "uuid", name: "text", name_pinyin: "text", name_initials: "text", id_cipher: "bytea", id_blind: "bytea", id_masked: "text", sex: "text", birth_date: "date", adult_on: "date", registered_on: "date", died_on: "date", status: "text" },
-      people,
-    );
-    await loader.load("person_category", { station_id: "uuid", person_id: "uuid", category: "text", start_date: "date" }, categories);
-    await loader.load("visit", { station_id: "uuid", id: "uuid", visited_on: "date", kind: "text", mode: "text", duration_minutes: "smallint", person_id: "uuid", area: "text", risk: "text", summary: "text" }, visits);
-    await loader.close();
-  } catch (error) {
-    await loader.abort();
-    throw error;
-  }
-  await sql`analyze person; analyze person_category; analyze visit`.execute(handle.db);
+  await loadRegister(handle, { people, categories, visits }, { risk: "text", summary: "text" });
 }
 
 async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {

@@ -28,16 +28,23 @@ export interface GrantJson {
   expires_at: string | null;
 }
 
-export function grantsFromJson(json: GrantJson[] | string): Grant[] {
-  const rows: GrantJson[] = typeof json === "string" ? JSON.parse(json) : json;
-  return rows.map((r) => ({
+type GrantRow = Omit<GrantJson, "expires_at"> & { expires_at: Date | string | null };
+
+/** A role_grant row (read by Kysely, or as jsonb with its timestamp as text) as a Grant. */
+function grantOf(r: GrantRow): Grant {
+  return {
     id: r.id,
     role: r.role as Role,
     divisionCode: r.division_code,
     stationId: r.station_id,
     contractorId: r.contractor_id,
     expiresAt: r.expires_at === null ? null : new Date(r.expires_at),
-  }));
+  };
+}
+
+export function grantsFromJson(json: GrantJson[] | string): Grant[] {
+  const rows: GrantJson[] = typeof json === "string" ? JSON.parse(json) : json;
+  return rows.map(grantOf);
 }
 
 export async function loadActiveGrants(db: Kysely<Database>, userId: string, now = new Date()): Promise<Grant[]> {
@@ -52,14 +59,7 @@ export async function loadActiveGrants(db: Kysely<Database>, userId: string, now
         .execute(),
     { userId },
   );
-  return rows.map((r) => ({
-    id: r.id,
-    role: r.role as Role,
-    divisionCode: r.division_code,
-    stationId: r.station_id,
-    contractorId: r.contractor_id,
-    expiresAt: r.expires_at,
-  }));
+  return rows.map(grantOf);
 }
 
 export function grantCoversStation(grant: Grant, station: StationRef): boolean {

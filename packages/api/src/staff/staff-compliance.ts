@@ -36,9 +36,15 @@ export async function agreementInForce(tx: Tx, stationIds: readonly string[], to
     .where("service_start", "<=", today)
     .where("service_end", ">=", today)
     .execute();
-  for (const stationId of stationIds) {
-    const own = rows.filter((r) => r.station_id === stationId).map((r) => ({ ...r, serviceStart: r.service_start, serviceEnd: r.service_end, createdAt: r.created_at }));
-    const agreement = agreementInForceOn(own, today);
+  // One pass to group (the bureau's panel asks for every station under it at once).
+  const byStation = new Map<string, (typeof rows)[number][]>();
+  for (const r of rows) {
+    const own = byStation.get(r.station_id);
+    if (own) own.push(r);
+    else byStation.set(r.station_id, [r]);
+  }
+  for (const [stationId, own] of byStation) {
+    const agreement = agreementInForceOn(own.map((r) => ({ ...r, serviceStart: r.service_start, serviceEnd: r.service_end, createdAt: r.created_at })), today);
     if (agreement) inForce.set(stationId, { id: agreement.id, staffingRequired: agreement.staffing_required, serviceEnd: agreement.service_end });
   }
   return inForce;
