@@ -1,3 +1,4 @@
+import autocannon from "autocannon";
 import { startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -111,4 +112,19 @@ export async function onBothDatabases(measure: (kind: "pglite" | "postgres") => 
     cluster?.stop();
   }
   return rows;
+}
+
+/** Seconds of load before each measured HTTP run, thrown away (SHEGONG_BENCH_WARMUP_SECONDS). */
+const HTTP_WARMUP_SECONDS = Number(process.env.SHEGONG_BENCH_WARMUP_SECONDS ?? 3);
+
+/**
+ * Loads a URL with autocannon after a warm-up of the same load, so the numbers are a running
+ * server's (code compiled by the JIT, connections open, planner caches filled), not its first
+ * seconds. Any non-2xx answer or error fails the run.
+ */
+export async function loadThroughHttp(options: { url: string; connections: number; duration: number; headers?: Record<string, string> }): Promise<autocannon.Result> {
+  if (HTTP_WARMUP_SECONDS > 0) await autocannon({ ...options, duration: HTTP_WARMUP_SECONDS });
+  const result = await autocannon(options);
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors under load`);
+  return result;
 }

@@ -1,5 +1,4 @@
-import autocannon from "autocannon";
-import type { Benchmark, BenchRow } from "./harness.ts";
+import { loadThroughHttp, type Benchmark, type BenchRow } from "./harness.ts";
 import { ensureBenchUsers, startServer, syntheticRegionDatabase, trpcQueryPath } from "./synthetic-region.ts";
 
 const SECONDS = Number(process.env.SHEGONG_BENCH_SECONDS ?? 10);
@@ -26,9 +25,7 @@ async function measure(): Promise<BenchRow[]> {
     const run = async (path: string, headers: Record<string, string>) => {
       const check = await fetch(server.base + path, { headers });
       if (!check.ok) throw new Error(`${path}: HTTP ${check.status} ${await check.text()}`);
-      const result = await autocannon({ url: server.base + path, connections: CONNECTIONS, duration: SECONDS, headers });
-      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors under load`);
-      return result;
+      return loadThroughHttp({ url: server.base + path, connections: CONNECTIONS, duration: SECONDS, headers });
     };
     const constant = await run(trpcQueryPath("health.ping"), {});
     const read = await run(trpcQueryPath("people.list", { stationId }), { cookie });

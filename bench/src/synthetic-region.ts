@@ -1,8 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createUser, loadSyntheticRegion, SYNTH_SCALES, type SynthScale } from "@shegong/api";
-import { createPersonalDataCipher, hashPassword } from "@shegong/auth";
+import { createPersonalDataCipher, hashPassword, resetSecondFactor, totpCodeAt } from "@shegong/auth";
 import { loadDivisions, migrateToLatest, openDatabase, withOwnerScope, type ShegongDb } from "@shegong/db";
 import { sql } from "kysely";
 import pg from "pg";
@@ -97,6 +98,10 @@ export async function ensureBenchUsers(owner: ShegongDb): Promise<{ stationId: s
       if (!existing.some((u) => u.username === "bench.station")) await createUser(tx, { username: "bench.station", displayName: "bench", passwordHash, role: "social_worker", stationId: station.id }, null);
     });
   }
+  // Supervising roles must sign in with a second factor: the bench enrols one afresh at each login,
+  // so a key left by an earlier run (which nobody kept) goes first.
+  const region = await owner.db.selectFrom("app_user").select("id").where("username", "=", "bench.region").executeTakeFirstOrThrow();
+  await withOwnerScope(owner.db, "65", (tx) => resetSecondFactor(tx, region.id));
   const worker = await owner.db
     .selectFrom("role_grant as g")
     .innerJoin("app_user as u", "u.id", "g.user_id")
@@ -125,7 +130,7 @@ export async function startServer(databaseUrl: string, env: NodeJS.ProcessEnv = 
   // The bundle `pnpm start` runs (built if stale), not the TypeScript loader: its memory and speed
   // are what an operator gets.
   execFileSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { cwd, stdio: "inherit" });
-  const child: ChildProcess = spawn(process.execPath, ["dist/server.mjs"], {
+  const child: ChildProcess = spawn(process.execPath, [...startScriptNodeFlags(cwd), ...serverNodeArgs(), "dist/server.mjs"], {
     cwd,
     env: { ...process.env, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", SHEGONG_PII_KEY: BENCH_PII_KEY, PORT: String(port), HOST: "127.0.0.1", SHEGONG_DEMO: "false", SHEGONG_ROLLUP_REFRESH_SECONDS: "3600", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -151,6 +156,9 @@ export async function startServer(databaseUrl: string, env: NodeJS.ProcessEnv = 
       const response = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ username, password: PASSWORD }) });
       if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
       const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const { mfa } = (await response.json()) as { mfa?: "enrol" | "required" };
+      if (mfa === "required") throw new Error(`login ${username}: a second factor is enrolled and its key is unknown here (ensureBenchUsers resets it)`);
+      if (mfa === "enrol") await enrolSecondFactor(base, cookie);
       return cookie;
     },
     async stop() {
@@ -159,6 +167,33 @@ export async function startServer(databaseUrl: string, env: NodeJS.ProcessEnv = 
       await exited;
     },
   };
+}
+
+/**
+ * The Node flags `pnpm start` gives the server (apps/api's start script), so a benchmark's server
+ * has the same heap settings as an operator's.
+ */
+function startScriptNodeFlags(apiDir: string): string[] {
+  const start: string = JSON.parse(readFileSync(join(apiDir, "package.json"), "utf8")).scripts.start;
+  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/server\.mjs/.exec(start);
+  if (!match) throw new Error(`apps/api's start script does not run dist/server.mjs: ${start}`);
+  return match[1]!.split(/\s+/).filter(Boolean);
+}
+
+/** Enrols a TOTP key the way a person does (begin, then a code from the key): the session becomes whole. */
+async function enrolSecondFactor(base: string, cookie: string): Promise<void> {
+  const post = async (procedure: string, input: unknown) => {
+    const response = await fetch(`${base}/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body: JSON.stringify(input) });
+    if (!response.ok) throw new Error(`${procedure}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { result: { data: unknown } }).result.data;
+  };
+  const { secret } = (await post("me.mfa.beginEnrol", {})) as { secret: string };
+  await post("me.mfa.confirmEnrol", { code: totpCodeAt(secret) });
+}
+
+/** SHEGONG_BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load. */
+function serverNodeArgs(): string[] {
+  return (process.env.SHEGONG_BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 }
 
 /** A tRPC query as the browser's client sends it: GET /trpc/<path>?input=<json>. */

@@ -25,7 +25,7 @@ DECLARE
     'division', 'app_user', 'contractor', 'station', 'role_grant', 'user_session', 'user_mfa',
     'user_recovery_code', 'login_throttle', 'idempotency_key', 'dibao_standard', 'payout_standard',
     'region_cadence', 'region_rule', 'division_month_fact', 'report_snapshot', 'report_snapshot_fact',
-    'evaluation_template'];
+    'evaluation_template', 'rollup_generation'];
   coordinator_tables constant text[] := array['kysely_migration', 'kysely_migration_lock'];
   pending text[];
   table_name text;

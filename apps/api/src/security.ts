@@ -56,12 +56,28 @@ export function baseSecurityHeaders(url: string): Record<string, string> {
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(baseSecurityHeaders(c.req.url))) c.header(name, value);
+    const headers: Record<string, string> = baseSecurityHeaders(c.req.url);
     // A response that set its own policy (the web page with its nonce, a logo) keeps it.
-    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", contentSecurityPolicy());
+    if (!c.res.headers.has("Content-Security-Policy")) headers["Content-Security-Policy"] = contentSecurityPolicy();
     const path = c.req.path;
-    if (path.startsWith("/trpc") || path.startsWith("/auth")) c.header("Cache-Control", "no-store");
+    if (path.startsWith("/trpc") || path.startsWith("/auth")) headers["Cache-Control"] = "no-store";
+    setResponseHeaders(c, headers);
   };
+}
+
+/**
+ * Sets headers on the finished response in place. Hono's c.header() after the handler rebuilds the
+ * Response from its body on every call, which turns the node server's string body into a web stream
+ * it must then pump chunk by chunk; the response's own Headers are live and cost nothing to change.
+ * A response whose headers are immutable (a fetched or redirect Response) goes the rebuilding way.
+ */
+function setResponseHeaders(c: Context, headers: Record<string, string>): void {
+  try {
+    const live = c.res.headers;
+    for (const [name, value] of Object.entries(headers)) live.set(name, value);
+  } catch {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  }
 }
 
 /**

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkStationRollups, divisionRollupMismatches, refreshDirtyRollups } from "../src/reporting/refresh-rollups.ts";
-import { withStation } from "@shegong/db";
+import { withDivisionScope, withStation } from "@shegong/db";
+import { divisionReport } from "../src/reporting/read-rollups.ts";
 import { citizenId } from "./ids.ts";
 import { createWorld, type World } from "./world.ts";
 
@@ -201,5 +202,35 @@ describe("rollups and region reports", () => {
     const marked = await world.dbs.owner.db.selectFrom("rollup_dirty").select("station_id").where("month", "=", `${month}-01`).execute();
     expect(new Set(marked.map((m) => m.station_id))).toEqual(new Set(Object.values(world.stations)));
     expect((await refresh()).stations).toBe(3);
+  });
+
+  it("a dashboard answer is kept while the totals stand still, and the next refresh replaces it", async () => {
+    const viewer = await world.as("region.viewer");
+    const generation = async () => Number((await world.dbs.owner.db.selectFrom("rollup_generation").select("generation").executeTakeFirstOrThrow()).generation);
+    const minutes = (report: { children: { code: string; values: Record<string, Record<string, number | string> | undefined> }[] }) => Number(report.children.find((c) => c.code === "6523")!.values["visits.minutes"]?.[""] ?? 0);
+    const trend = () => viewer.reporting.trend({ divisionCode: "6523", indicator: "visits.minutes", month, months: 2 });
+    await refresh();
+    const first = await viewer.reporting.division({ divisionCode: "65", month });
+    const firstTrend = await trend();
+    // Nothing moved the totals: the very same answer, not a recomputation.
+    expect(await viewer.reporting.division({ divisionCode: "65", month })).toBe(first);
+    expect(await trend()).toBe(firstTrend);
+    // A frozen month is never served from what was kept for the live one.
+    await expect(viewer.reporting.division({ divisionCode: "65", month, source: "snapshot" })).resolves.not.toBe(first);
+
+    const before = await generation();
+    await (await world.as("a.worker")).visits.create({
+      stationId: world.stations.a,
+      visit: { visitedOn: today, kind: "patrol", mode: "home", durationMinutes: 25, subject: { personId: people[1]! }, workerUserIds: [workerId], area: "elderly", findings: {} },
+      idempotencyKey: key(),
+    });
+    // Written but not yet counted: the rollups themselves still say the old number.
+    expect(await viewer.reporting.division({ divisionCode: "65", month })).toBe(first);
+    await refresh();
+    expect(await generation()).toBeGreaterThan(before);
+    const after = await viewer.reporting.division({ divisionCode: "65", month });
+    expect(minutes(after)).toBe(minutes(first) + 25);
+    expect(after).toEqual(await withDivisionScope(world.dbs.app.db, "65", (tx) => divisionReport(tx, "65", month)));
+    expect((await trend()).points.at(-1)!.value).toBe(Number(firstTrend.points.at(-1)!.value) + 25);
   });
 });

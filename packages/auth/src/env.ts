@@ -14,3 +14,12 @@ export function readAuthEnv(env: NodeJS.ProcessEnv = process.env): TAuthEnv {
     SHEGONG_SESSION_ABSOLUTE_HOURS: env.SHEGONG_SESSION_ABSOLUTE_HOURS || undefined,
   });
 }
+
+let current: { key: string; env: TAuthEnv } | undefined;
+
+/** readAuthEnv for every request: parsed again only when the variables change. */
+export function currentAuthEnv(): TAuthEnv {
+  const key = `${process.env.SHEGONG_SESSION_IDLE_MINUTES ?? ""}|${process.env.SHEGONG_SESSION_ABSOLUTE_HOURS ?? ""}`;
+  if (current?.key !== key) current = { key, env: readAuthEnv() };
+  return current.env;
+}

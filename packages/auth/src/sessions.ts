@@ -1,7 +1,7 @@
 import { withPlatform, type Database } from "@shegong/db";
 import { sql, type Kysely } from "kysely";
 import { grantsFromJson, type Grant, type GrantJson } from "./grants.ts";
-import { readAuthEnv, type TAuthEnv } from "./env.ts";
+import { currentAuthEnv, type TAuthEnv } from "./env.ts";
 import { generateSessionToken, parseSessionToken, secretMatches } from "./session-token.ts";
 
 export interface SessionUser {
@@ -34,7 +34,7 @@ export async function createSession(
   userId: string,
   meta: { ip?: string | null; userAgent?: string | null; mfaPending?: "verify" | "enrol" | null },
   now = new Date(),
-  env: TAuthEnv = readAuthEnv(),
+  env: TAuthEnv = currentAuthEnv(),
 ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const token = generateSessionToken();
   const expiresAt = new Date(now.getTime() + env.SHEGONG_SESSION_ABSOLUTE_HOURS * 3600_000);
@@ -62,7 +62,7 @@ export async function validateSession(
   db: Kysely<Database>,
   token: string,
   now = new Date(),
-  env: TAuthEnv = readAuthEnv(),
+  env: TAuthEnv = currentAuthEnv(),
 ): Promise<ValidSession | null> {
   return (await validateSessionWithGrants(db, token, now, env))?.session ?? null;
 }
@@ -76,7 +76,7 @@ export async function validateSessionWithGrants(
   db: Kysely<Database>,
   token: string,
   now = new Date(),
-  env: TAuthEnv = readAuthEnv(),
+  env: TAuthEnv = currentAuthEnv(),
 ): Promise<{ session: ValidSession; grants: Grant[] } | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;

@@ -28,6 +28,8 @@ import * as sessionContext from "./2026-11-28-26-session-context.ts";
 import * as facilities from "./2026-11-28-30-facilities.ts";
 import * as evaluation from "./2026-11-28-32-evaluation.ts";
 import * as quarterlyPackages from "./2026-11-28-31-quarterly-packages.ts";
+import * as divisionFactLevels from "./2026-11-28-33-division-fact-levels.ts";
+import * as rollupGeneration from "./2026-11-28-34-rollup-generation.ts";
 
 // Listed explicitly (not read from disk) so the same set runs from source, tests and bundles.
 export const migrations: Record<string, Migration> = {
@@ -60,4 +62,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-30-facilities": facilities,
   "2026-11-28-32-evaluation": evaluation,
   "2026-11-28-31-quarterly-packages": quarterlyPackages,
+  "2026-11-28-33-division-fact-levels": divisionFactLevels,
+  "2026-11-28-34-rollup-generation": rollupGeneration,
 };

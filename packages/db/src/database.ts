@@ -87,7 +87,28 @@ export async function openDatabase(options: OpenOptions): Promise<ShegongDb> {
     });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  multiStatementHandles.add(db);
   return { kind: "postgres", db, role: options.role, pool, close: () => db.destroy() };
+}
+
+/**
+ * Handles on a PostgreSQL server (node-postgres): a query without parameters goes over the simple
+ * protocol there, which takes several statements in one round trip. PGlite's extended-protocol
+ * queries take one statement each.
+ */
+const multiStatementHandles = new WeakSet<Kysely<Database>>();
+
+export function takesMultipleStatements(db: Kysely<Database>): boolean {
+  return multiStatementHandles.has(db);
+}
+
+/**
+ * The count of changes to the kept division totals (migration 2026-11-28-34), read outside any
+ * transaction: an answer computed from the totals stays exact while this number stays the same.
+ */
+export async function readRollupGeneration(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom("rollup_generation").select("generation").executeTakeFirstOrThrow();
+  return String(row.generation);
 }
 
 /** Reports which database answers and that it answers (GET /healthz). */

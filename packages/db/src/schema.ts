@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type IsoDate = ColumnType<string, string, string>;
@@ -585,6 +585,8 @@ export interface DivisionMonthFactTable {
   indicator: string;
   dimension: Generated<string>;
   value: number;
+  /** length(division_code), stored (migration 2026-11-28-33): the level, for the level index. */
+  code_length: GeneratedAlways<number>;
 }
 
 /** A month's frozen report (migration 2026-11-28-22): made once, never changed. */
@@ -602,6 +604,14 @@ export interface ReportSnapshotFactTable {
   indicator: string;
   dimension: Generated<string>;
   value: ColumnType<string | number, number, number>;
+  /** length(division_code), stored (migration 2026-11-28-33). */
+  code_length: GeneratedAlways<number>;
+}
+
+/** One row: the count of changes to division_month_fact (migration 2026-11-28-34). */
+export interface RollupGenerationTable {
+  id: Generated<boolean>;
+  generation: ColumnType<string, string | number, string | number>;
 }
 
 export interface RollupRefreshedTable {
@@ -1118,6 +1128,7 @@ division: DivisionTable;
   visit_due_dirty: VisitDueDirtyTable;
   visit_due_state: VisitDueStateTable;
   division_month_fact: DivisionMonthFactTable;
+  rollup_generation: RollupGenerationTable;
   work_log: WorkLogTable;
   payout_standard: PayoutStandardTable;
   payout_roster: PayoutRosterTable;

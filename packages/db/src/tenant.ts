@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { APP_ROLE } from "./database.ts";
+import { APP_ROLE, takesMultipleStatements } from "./database.ts";
 import type { Database } from "./schema.ts";
 
 export type Tx = Transaction<Database>;
@@ -18,6 +18,8 @@ interface TxContext {
  * logged in as the owner.
  */
 async function inTransaction<T>(db: Kysely<Database>, context: TxContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const opening = takesMultipleStatements(db) ? openingStatements(context) : null;
+  if (opening) return inOpenedTransaction(db, opening, fn);
   let builder = db.transaction();
   if (context.readOnly) builder = builder.setAccessMode("read only");
   return builder.execute(async (tx) => {
@@ -26,6 +28,40 @@ async function inTransaction<T>(db: Kysely<Database>, context: TxContext, fn: (t
       set_config('app.division_scope', ${context.divisionScope ?? ""}, true),
       set_config('app.user_id', ${context.userId ?? ""}, true)`.execute(tx);
     return fn(tx);
+  });
+}
+
+// Only values of these shapes are ever written into the opening statements' text.
+const SETTING_SHAPE = /^(|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2,12})$/;
+
+/**
+ * BEGIN and the settings as one simple-protocol round trip (a station read is a handful of round
+ * trips in all, so one fewer is felt). Values go into the text only when they are a UUID or a
+ * division code; anything else takes the parameterised path instead.
+ */
+function openingStatements(context: TxContext): string | null {
+  const values = [context.stationId ?? "", context.divisionScope ?? "", context.userId ?? ""];
+  if (!values.every((v) => SETTING_SHAPE.test(v))) return null;
+  const [stationId, divisionScope, userId] = values;
+  return `start transaction${context.readOnly ? " read only" : ""}; select set_config('role', '${APP_ROLE}', true), set_config('app.station_id', '${stationId}', true), set_config('app.division_scope', '${divisionScope}', true), set_config('app.user_id', '${userId}', true)`;
+}
+
+/** The transaction on one pooled connection, opened by `opening`, committed or rolled back here. */
+function inOpenedTransaction<T>(db: Kysely<Database>, opening: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    let result: T;
+    try {
+      await sql.raw(opening).execute(connection);
+      // A connection-bound handle does everything a Transaction does here; none of our code opens
+      // nested transactions or savepoints on it.
+      result = await fn(connection as unknown as Tx);
+    } catch (error) {
+      // Also after a failed opening: the connection goes back to the pool with no transaction open.
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+    await sql`commit`.execute(connection);
+    return result;
   });
 }
 

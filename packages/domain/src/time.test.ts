@@ -7,6 +7,15 @@ describe("todayInShanghai", () => {
     expect(todayInShanghai(new Date("2025-12-31T16:00:00Z"))).toBe("2026-01-01");
   });
 
+  it("agrees with the time zone data, also across 1986–1991 summer time", () => {
+    const zone = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2040, 0, 1); t += 7 * 86_400_000 + 3_599_000) {
+      expect(todayInShanghai(new Date(t))).toBe(zone.format(new Date(t)));
+    }
+    // 1988-07-01 15:30 UTC is 00:30 on 2 July under that summer's UTC+9.
+    expect(todayInShanghai(new Date("1988-07-01T15:30:00Z"))).toBe("1988-07-02");
+  });
+
   it("pads months and days", () => {
     expect(todayInShanghai(new Date("2026-03-04T00:00:00Z"))).toBe("2026-03-04");
   });

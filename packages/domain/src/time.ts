@@ -10,8 +10,15 @@ const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
-// en-CA formats as YYYY-MM-DD; called once per ledger row, so it stays a single format() call.
+// China has kept UTC+8 all year since 1992 (it had summer time 1986–1991): from then on the date is
+// plain arithmetic, which every request's "today" can afford; earlier instants ask the time zone data.
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+const UTC_PLUS_8_MS = 8 * 3_600_000;
+
+// en-CA formats as YYYY-MM-DD.
 export function todayInShanghai(now: Date = new Date()): string {
+  const t = now.getTime();
+  if (t >= FIXED_OFFSET_SINCE && t < Date.UTC(9999, 0, 1)) return new Date(t + UTC_PLUS_8_MS).toISOString().slice(0, 10);
   return shanghaiDate.format(now);
 }
 

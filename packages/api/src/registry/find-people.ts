@@ -86,9 +86,11 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
     base = ids === null ? base.where(personMatches(search)) : base.where("p.id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
   }
   // A category register sorts every holder to find its page anyway, so its total rides along as a
-  // window count in the same pass; the whole-station list reads its page off the pinyin index and
-  // is cheaper to count on its own. Village names and categories are looked up for the page only.
+  // window count in the same pass. The whole-station list reads its page off the pinyin index, so
+  // its total is a separate count — an uncorrelated subquery, run once in the same statement.
+  // Village names and categories are looked up for the page only.
   const countAlong = q.category !== undefined;
+  const count = base.select((eb) => eb.fn.countAll<string>().as("n"));
   const rows = await base
     .select([
       "p.id",
@@ -106,14 +108,14 @@ export async function findPeople(tx: Tx, q: PeopleQuery) {
     ])
     .select(sql<string | null>`(select v.name from division v where v.code = p.village_code)`.as("village_name"))
     .select(categoriesHeldOn(q.asOf).as("categories"))
-    .select(sql<string | null>`${countAlong ? sql`count(*) over ()` : sql`null`}`.as("total"))
+    .select(countAlong ? sql<string>`count(*) over ()`.as("total") : count.as("total"))
     .orderBy(sql`p.name_pinyin collate "C"`)
     .orderBy("p.id")
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
   // Past the last page no row carries the total.
-  const total = countAlong && rows.length > 0 ? { n: rows[0]!.total } : await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = rows.length > 0 ? { n: rows[0]!.total } : await count.executeTakeFirstOrThrow();
   return {
     total: Number(total.n),
     asOf: q.asOf,

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { divisionReport, divisionTrend, stationReport } from "../reporting/read-rollups.ts";
 import { listSnapshots, snapshotReport } from "../reporting/report-snapshots.ts";
 import { exportDivisionReport, exportStationReport, type ReportFile } from "../reporting/export-report.ts";
-import { auditFrom, authedProcedure, router } from "../trpc.ts";
+import { keptWhileRollupsUnchanged } from "../reporting/report-cache.ts";
+import { auditFrom, authedProcedure, router, type AuthedContext } from "../trpc.ts";
 
 // Aggregates above station level are read with the permission that already reads rollout
 // coverage: counts only, never a person.
@@ -12,6 +13,11 @@ const division = z.object({ divisionCode: z.string().regex(/^\d{2,9}$/) });
 const months = z.number().int().min(1).max(24).default(12);
 /** Live rollups, or the month as frozen at its end. */
 const source = z.enum(["live", "snapshot"]).default("live");
+
+/** Live answers are kept while the rollups stand still; a frozen month is read as it is. */
+function liveKept<T>(ctx: AuthedContext, source: "live" | "snapshot", key: (string | number)[], compute: () => Promise<T>): Promise<T> {
+  return source === "live" ? keptWhileRollupsUnchanged(ctx.database, JSON.stringify(key), compute) : compute();
+}
 
 const download = (file: ReportFile) => ({ fileName: file.fileName, rows: file.rows, base64: Buffer.from(file.bytes).toString("base64") });
 
@@ -22,11 +28,15 @@ export const reportingRouter = router({
 
   division: aggregate
     .input(division.extend({ month: ZMonthSchema, source }))
-    .query(({ ctx, input }) => ctx.tx((tx) => divisionReport(tx, input.divisionCode, input.month, input.source))),
+    .query(({ ctx, input }) => liveKept(ctx, input.source, ["division", input.divisionCode, input.month], () => ctx.tx((tx) => divisionReport(tx, input.divisionCode, input.month, input.source)))),
 
   trend: aggregate
     .input(division.extend({ indicator: ZIndicatorIdSchema, month: ZMonthSchema, months, dimension: z.string().max(40).optional(), source }))
-    .query(({ ctx, input }) => ctx.tx((tx) => divisionTrend(tx, input.divisionCode, input.indicator, input.month, input.months, { dimension: input.dimension, source: input.source }))),
+    .query(({ ctx, input }) =>
+      liveKept(ctx, input.source, ["trend", input.divisionCode, input.indicator, input.month, input.months, input.dimension ?? ""], () =>
+        ctx.tx((tx) => divisionTrend(tx, input.divisionCode, input.indicator, input.month, input.months, { dimension: input.dimension, source: input.source })),
+      ),
+    ),
 
   /** The months frozen as reported at their end (issue 7 item 4), newest first. */
   snapshots: aggregate.input(division).query(({ ctx }) => ctx.tx((tx) => listSnapshots(tx))),
