@@ -18,7 +18,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     insert into rollup_generation (id, generation) values (true, 1);
     grant select on rollup_generation to ${APP_ROLE};
+    ${applyDivisionDeltas("update rollup_generation set generation = generation + 1;")}
+  `).execute(db);
+}
 
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql.raw(`
+    ${applyDivisionDeltas("")}
+    drop table rollup_generation;
+  `).execute(db);
+}
+
+/** The function of 2026-11-28-09, with `after` run last in it. */
+function applyDivisionDeltas(after: string): string {
+  return `
     create or replace function apply_division_deltas(p_station uuid, p_deltas jsonb) returns void
       language plpgsql security definer set search_path = public as $$
     declare
@@ -36,29 +49,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       -- region rows: in one fixed order they queue behind each other instead of deadlocking.
       order by 1, 2, 3, 4
       on conflict (division_code, month, indicator, dimension) do update set value = division_month_fact.value + excluded.value;
-      update rollup_generation set generation = generation + 1;
-    end $$;
-  `).execute(db);
-}
-
-export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw(`
-    create or replace function apply_division_deltas(p_station uuid, p_deltas jsonb) returns void
-      language plpgsql security definer set search_path = public as $$
-    declare
-      code text;
-    begin
-      if p_station is distinct from app_station_id() then
-        raise exception 'division deltas of station % outside its own transaction', p_station;
-      end if;
-      select division_code into code from station where id = p_station;
-      insert into division_month_fact (division_code, month, indicator, dimension, value)
-      select left(code, l), (d->>'month')::date, d->>'indicator', d->>'dimension', sum((d->>'delta')::bigint)
-      from jsonb_array_elements(p_deltas) d cross join unnest(array[2, 4, 6]) l
-      group by 1, 2, 3, 4
-      order by 1, 2, 3, 4
-      on conflict (division_code, month, indicator, dimension) do update set value = division_month_fact.value + excluded.value;
-    end $$;
-    drop table rollup_generation;
-  `).execute(db);
+      ${after}
+    end $$;`;
 }
