@@ -215,6 +215,8 @@ describe("rollups and region reports", () => {
     // Nothing moved the totals: the very same answer, not a recomputation.
     expect(await viewer.reporting.division({ divisionCode: "65", month })).toBe(first);
     expect(await trend()).toBe(firstTrend);
+    // No dimension (the sum over all) and the empty dimension are different questions.
+    await expect(viewer.reporting.trend({ divisionCode: "6523", indicator: "visits.minutes", dimension: "", month, months: 2 })).resolves.not.toBe(firstTrend);
     // A frozen month is never served from what was kept for the live one.
     await expect(viewer.reporting.division({ divisionCode: "65", month, source: "snapshot" })).resolves.not.toBe(first);
 

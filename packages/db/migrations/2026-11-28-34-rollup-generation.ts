@@ -7,8 +7,9 @@ const APP_ROLE = "shegong_app";
  * A counter of the changes to the kept division totals. Every change goes through
  * apply_division_deltas (a station's refresh, a station import), which now also moves the counter
  * in the same transaction: a dashboard answer computed when the counter read N is still exact while
- * it reads N. The row is locked after the region's own totals, which every refresh already updates
- * in order, so it adds no new waiting between refreshes.
+ * it reads N. The row stays locked until the refresh commits. Refreshes of the same month already
+ * wait for each other on the region's own rows; the counter makes refreshes of different months
+ * wait too, which is rare (the refresher works through the stations' current month) and short.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(`

@@ -87,19 +87,7 @@ export async function openDatabase(options: OpenOptions): Promise<ShegongDb> {
     });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  multiStatementHandles.add(db);
   return { kind: "postgres", db, role: options.role, pool, close: () => db.destroy() };
-}
-
-/**
- * Handles on a PostgreSQL server (node-postgres): a query without parameters goes over the simple
- * protocol there, which takes several statements in one round trip. PGlite's extended-protocol
- * queries take one statement each.
- */
-const multiStatementHandles = new WeakSet<Kysely<Database>>();
-
-export function takesMultipleStatements(db: Kysely<Database>): boolean {
-  return multiStatementHandles.has(db);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { APP_ROLE, takesMultipleStatements } from "./database.ts";
+import { APP_ROLE } from "./database.ts";
 import type { Database } from "./schema.ts";
 
 export type Tx = Transaction<Database>;
@@ -18,7 +18,7 @@ interface TxContext {
  * logged in as the owner.
  */
 async function inTransaction<T>(db: Kysely<Database>, context: TxContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const opening = takesMultipleStatements(db) ? openingStatements(context) : null;
+  const opening = openingStatements(context);
   if (opening) return inOpenedTransaction(db, opening, fn);
   let builder = db.transaction();
   if (context.readOnly) builder = builder.setAccessMode("read only");
@@ -35,31 +35,47 @@ async function inTransaction<T>(db: Kysely<Database>, context: TxContext, fn: (t
 const SETTING_SHAPE = /^(|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2,12})$/;
 
 /**
- * BEGIN and the settings as one simple-protocol round trip (a station read is a handful of round
- * trips in all, so one fewer is felt). Values go into the text only when they are a UUID or a
- * division code; anything else takes the parameterised path instead.
+ * BEGIN and the settings as one round trip (a station read is a handful of round trips in all, so
+ * one fewer is felt): a query without parameters goes over the simple protocol, on PostgreSQL and
+ * on PGlite alike, which takes several statements at once. Values go into the text only when they
+ * are a UUID or a division code; anything else takes the parameterised path instead.
  */
 function openingStatements(context: TxContext): string | null {
-  const values = [context.stationId ?? "", context.divisionScope ?? "", context.userId ?? ""];
+  const values = [context.stationId ?? "", context.divisionScope ?? "", context.userId ?? ""].map(String);
   if (!values.every((v) => SETTING_SHAPE.test(v))) return null;
   const [stationId, divisionScope, userId] = values;
   return `start transaction${context.readOnly ? " read only" : ""}; select set_config('role', '${APP_ROLE}', true), set_config('app.station_id', '${stationId}', true), set_config('app.division_scope', '${divisionScope}', true), set_config('app.user_id', '${userId}', true)`;
 }
 
-/** The transaction on one pooled connection, opened by `opening`, committed or rolled back here. */
+/**
+ * The transaction on one pooled connection, opened by `opening`, committed or rolled back here.
+ * Like Kysely's own Transaction, the handle refuses queries once the work has settled: a branch
+ * of a Promise.all still running after another failed must not reach the connection after it went
+ * back to the pool, where it may already carry another station's transaction.
+ */
 function inOpenedTransaction<T>(db: Kysely<Database>, opening: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.connection().execute(async (connection) => {
+    let settled = false;
+    const guarded = connection.withPlugin({
+      transformQuery(args) {
+        if (settled) throw new Error("this transaction has ended: no more queries on it");
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
     let result: T;
     try {
       await sql.raw(opening).execute(connection);
       // A connection-bound handle does everything a Transaction does here; none of our code opens
       // nested transactions or savepoints on it.
-      result = await fn(connection as unknown as Tx);
+      result = await fn(guarded as unknown as Tx);
     } catch (error) {
+      settled = true;
       // Also after a failed opening: the connection goes back to the pool with no transaction open.
       await sql`rollback`.execute(connection).catch(() => undefined);
       throw error;
     }
+    settled = true;
     await sql`commit`.execute(connection);
     return result;
   });

@@ -20,6 +20,30 @@ describe("station transactions and row-level security", () => {
     expect(seen).toEqual([{ station_id: a, display_name: "李娜" }]);
   });
 
+  it("a query that comes after its transaction ended is refused, not run in whatever holds the connection next", async () => {
+    let late: Promise<unknown> = Promise.resolve();
+    await expect(
+      withStation(dbs.app.db, a, async (tx) => {
+        // One branch of a Promise.all fails while another still has a query to send.
+        late = (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return tx.insertInto("staff_member").values({ station_id: a, display_name: "迟到", position: "x", qualification: null }).execute();
+        })();
+        await Promise.all([late, Promise.reject(new Error("the other branch failed"))]);
+      }),
+    ).rejects.toThrow("the other branch failed");
+    // Meanwhile the connection went back to the pool and serves station B.
+    const b1 = withStation(dbs.app.db, b, (tx) => tx.selectFrom("staff_member").select("display_name").execute());
+    await expect(late).rejects.toThrow(/transaction has ended/);
+    expect(await b1).toEqual([{ display_name: "阿依古丽" }]);
+    expect(await withStation(dbs.app.db, a, (tx) => tx.selectFrom("staff_member").select("display_name").where("display_name", "=", "迟到").execute())).toEqual([]);
+  });
+
+  it("values that are not a UUID or a division code never enter the opening's text, and still scope the transaction", async () => {
+    await expect(withStation(dbs.app.db, "a'); drop table station; --", (tx) => tx.selectFrom("staff_member").selectAll().execute())).rejects.toThrow(/uuid/);
+    expect(await withStation(dbs.app.db, a.toUpperCase(), (tx) => tx.selectFrom("staff_member").select("display_name").execute())).toEqual([{ display_name: "李娜" }]);
+  });
+
   it("no station set: no station rows", async () => {
     const seen = await withPlatform(dbs.app.db, (tx) => tx.selectFrom("staff_member").selectAll().execute());
     expect(seen).toEqual([]);

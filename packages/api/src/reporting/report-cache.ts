@@ -34,6 +34,7 @@ export async function keptWhileRollupsUnchanged<T>(database: ShegongDb, key: str
     return hit.value as T;
   }
   const value = await compute();
+  kept.delete(key);
   kept.set(key, { generation, until: now + KEEP_MS, value });
   if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!);
   return value;

@@ -15,7 +15,7 @@ const months = z.number().int().min(1).max(24).default(12);
 const source = z.enum(["live", "snapshot"]).default("live");
 
 /** Live answers are kept while the rollups stand still; a frozen month is read as it is. */
-function liveKept<T>(ctx: AuthedContext, source: "live" | "snapshot", key: (string | number)[], compute: () => Promise<T>): Promise<T> {
+function liveKept<T>(ctx: AuthedContext, source: "live" | "snapshot", key: (string | number | null)[], compute: () => Promise<T>): Promise<T> {
   return source === "live" ? keptWhileRollupsUnchanged(ctx.database, JSON.stringify(key), compute) : compute();
 }
 
@@ -33,7 +33,7 @@ export const reportingRouter = router({
   trend: aggregate
     .input(division.extend({ indicator: ZIndicatorIdSchema, month: ZMonthSchema, months, dimension: z.string().max(40).optional(), source }))
     .query(({ ctx, input }) =>
-      liveKept(ctx, input.source, ["trend", input.divisionCode, input.indicator, input.month, input.months, input.dimension ?? ""], () =>
+      liveKept(ctx, input.source, ["trend", input.divisionCode, input.indicator, input.month, input.months, input.dimension ?? null], () =>
         ctx.tx((tx) => divisionTrend(tx, input.divisionCode, input.indicator, input.month, input.months, { dimension: input.dimension, source: input.source })),
       ),
     ),
