@@ -8,10 +8,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db);
 
   // The server's role. It may already exist (created by infra/roles.sql, or by another database
-  // of the same cluster); creating it needs CREATEROLE, which a production owner may lack.
+  // of the same cluster); creating it needs CREATEROLE, which a production owner may lack. Two
+  // databases of one cluster migrating at once may both find it missing: the second one to create
+  // it finds it there after all (roles are cluster-wide, so this is no duplicate of ours).
   await run(`do $$ begin
     if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
-      create role ${APP_ROLE} nologin nosuperuser nobypassrls;
+      begin
+        create role ${APP_ROLE} nologin nosuperuser nobypassrls;
+      exception when duplicate_object or unique_violation then null;
+      end;
     end if; end $$`);
 
   await run(`

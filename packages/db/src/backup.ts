@@ -251,8 +251,10 @@ export async function restoreBackup(dir: string, target: RestoreTarget, options:
       const tables = await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = 'public'`.execute(db.db);
       if (Number(tables.rows[0]?.n) > 0) throw new Error("the target database is not empty: restore into a new database");
       // The schema's functions and the app role must exist before the grants that name it.
+      // (Another database of the cluster may create it at the same moment: then it exists.)
       await sql.raw(`do $$ begin if not exists (select 1 from pg_roles where rolname = 'shegong_app') then
-        create role shegong_app nologin nosuperuser nobypassrls; end if; end $$`).execute(db.db);
+        begin create role shegong_app nologin nosuperuser nobypassrls;
+        exception when duplicate_object or unique_violation then null; end; end if; end $$`).execute(db.db);
     } finally {
       await db.close();
     }
