@@ -1,12 +1,12 @@
 import { commitImport, planImport, readWorkbookRows, registryContext } from "@shegong/api";
 import { createPersonalDataCipher } from "@shegong/auth";
-import { withOwnerScope, withStation } from "@shegong/db";
+import { withStation } from "@shegong/db";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { LEDGER_KINDS } from "@shegong/domain";
-import { onboardStations } from "@shegong/api";
 import { sql } from "kysely";
 import { onBothDatabases, timed, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticLedger, syntheticRows } from "./synthetic-ledger.ts";
+import { onboardMeasuredAndWarmStations } from "./bench-stations.ts";
 
 const ROWS = 10_000;
 const pii = createPersonalDataCipher(new Uint8Array(32).fill(9));
@@ -19,11 +19,7 @@ const pii = createPersonalDataCipher(new Uint8Array(32).fill(9));
 async function measure(kind: "pglite" | "postgres", file: Uint8Array, rows: ReturnType<typeof syntheticRows>, warmup: Uint8Array): Promise<BenchRow[]> {
   const dbs = await createTestDatabases(kind);
   try {
-    const actor = { userId: "00000000-0000-0000-0000-000000000000", username: "bench", ip: "127.0.0.1" };
-    const [stationId, warmupStationId] = await withOwnerScope(dbs.owner.db, "65", async (tx) => {
-      const result = await onboardStations(tx, { scopeCode: "65", townshipCodes: ["652301105", "652301104"], initialStatus: "onboarding" }, actor);
-      return [result.created[0]!.id, result.created[1]!.id] as const;
-    });
+    const [stationId, warmupStationId] = await onboardMeasuredAndWarmStations(dbs.owner);
     const importInto = async (station: string, bytes: Uint8Array) => {
       const sheet = await readWorkbookRows(bytes);
       return withStation(dbs.app.db, station, async (tx) => {

@@ -1,4 +1,4 @@
-import { onboardStations, readWorkbookRows, verifyPayouts } from "@shegong/api";
+import { readWorkbookRows, verifyPayouts } from "@shegong/api";
 import { createPersonalDataCipher } from "@shegong/auth";
 import { withOwnerScope, withStation } from "@shegong/db";
 import { loadRegister } from "./bulk-register.ts";
@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import { randomUUID } from "node:crypto";
 import { onBothDatabases, timed, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticName } from "./synthetic-ledger.ts";
+import { onboardMeasuredAndWarmStations } from "./bench-stations.ts";
 
 /**
  * Issue 6: verifying a 50,000-row payout roster against a registry of 60,000 people, under 10 s on
@@ -85,11 +86,7 @@ async function loadRegistry(handle: Awaited<ReturnType<typeof createTestDatabase
 async function measure(kind: "pglite" | "postgres", sheet: CellValue[][], file: Uint8Array): Promise<BenchRow[]> {
   const dbs = await createTestDatabases(kind);
   try {
-    const operator = { userId: "00000000-0000-0000-0000-000000000000", username: "bench", ip: "127.0.0.1" };
-    const [stationId, warmStationId] = await withOwnerScope(dbs.owner.db, "65", async (tx) => {
-      const result = await onboardStations(tx, { scopeCode: "65", townshipCodes: ["652301105", "652301104"], initialStatus: "onboarding" }, operator);
-      return [result.created[0]!.id, result.created[1]!.id] as const;
-    });
+    const [stationId, warmStationId] = await onboardMeasuredAndWarmStations(dbs.owner);
     await dbs.owner.db
       .insertInto("payout_standard")
       .values(Object.entries(STANDARD).map(([band, amount_fen]) => ({ kind: "advanced_age", region_code: "65", band, valid_from: "2026-01-01", valid_to: null, amount_fen })))

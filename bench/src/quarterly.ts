@@ -1,6 +1,6 @@
-import { onboardStations, quarterlySummary, quarterlyWorkbook } from "@shegong/api";
+import { quarterlySummary, quarterlyWorkbook } from "@shegong/api";
 import { createPersonalDataCipher } from "@shegong/auth";
-import { withOwnerScope, withStation } from "@shegong/db";
+import { withStation } from "@shegong/db";
 import { loadRegister } from "./bulk-register.ts";
 import { createTestDatabases } from "@shegong/db/test-db";
 import { CATEGORY_KEYS, citizenIdCheckChar, maskCitizenId, quarterRange } from "@shegong/domain";
@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { randomUUID } from "node:crypto";
 import { onBothDatabases, timed, withRatio, type Benchmark, type BenchRow } from "./harness.ts";
 import { syntheticName } from "./synthetic-ledger.ts";
+import { onboardMeasuredAndWarmStations } from "./bench-stations.ts";
 
 /**
  * Issue 5 item 6: building a quarterly ledger package (summary and workbook) for a station with
@@ -53,11 +54,7 @@ async function loadStation(handle: Awaited<ReturnType<typeof createTestDatabases
 async function measure(kind: "pglite" | "postgres"): Promise<BenchRow[]> {
   const dbs = await createTestDatabases(kind);
   try {
-    const operator = { userId: "00000000-0000-0000-0000-000000000000", username: "bench", ip: "127.0.0.1" };
-    const [stationId, warmStationId] = await withOwnerScope(dbs.owner.db, "65", async (tx) => {
-      const result = await onboardStations(tx, { scopeCode: "65", townshipCodes: ["652301105", "652301104"], initialStatus: "onboarding" }, operator);
-      return [result.created[0]!.id, result.created[1]!.id] as const;
-    });
+    const [stationId, warmStationId] = await onboardMeasuredAndWarmStations(dbs.owner);
     const load = await timed(() => loadStation(dbs.owner, stationId));
     console.log(`[${kind}] ${PEOPLE} people and ${VISITS} visits loaded in ${(load.ms / 1000).toFixed(1)} s`);
     const build = (station: string) =>
