@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createWriteStream, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createUser, loadSyntheticRegion, SYNTH_SCALES, type SynthScale } from "@shegong/api";
 import { createPersonalDataCipher, hashPassword, resetSecondFactor, totpCodeAt } from "@shegong/auth";
 import { loadDivisions, migrateToLatest, openDatabase, withOwnerScope, type ShegongDb } from "@shegong/db";
 import { sql } from "kysely";
 import pg from "pg";
+import { startScriptNodeFlags } from "../../apps/api/scripts/start-flags.mjs";
 import { freePort, startThrowawayCluster } from "../../tooling/pg-throwaway.mjs";
 
 /**
@@ -130,7 +130,7 @@ export async function startServer(databaseUrl: string, env: NodeJS.ProcessEnv = 
   // The bundle `pnpm start` runs (built if stale), not the TypeScript loader: its memory and speed
   // are what an operator gets.
   execFileSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { cwd, stdio: "inherit" });
-  const child: ChildProcess = spawn(process.execPath, [...startScriptNodeFlags(cwd), ...serverNodeArgs(), "dist/server.mjs"], {
+  const child: ChildProcess = spawn(process.execPath, [...startScriptNodeFlags(), ...serverNodeArgs(), "dist/server.mjs"], {
     cwd,
     env: { ...process.env, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", SHEGONG_PII_KEY: BENCH_PII_KEY, PORT: String(port), HOST: "127.0.0.1", SHEGONG_DEMO: "false", SHEGONG_ROLLUP_REFRESH_SECONDS: "3600", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -143,7 +143,10 @@ export async function startServer(databaseUrl: string, env: NodeJS.ProcessEnv = 
     });
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${seen}`)));
   });
-  child.stdout!.resume();
+  // SHEGONG_BENCH_SERVER_LOG keeps what the server prints (e.g. under --trace-gc); otherwise it is dropped.
+  const log = process.env.SHEGONG_BENCH_SERVER_LOG;
+  if (log) child.stdout!.pipe(createWriteStream(log));
+  else child.stdout!.resume();
   const base = `http://127.0.0.1:${port}`;
   return {
     base,
@@ -167,17 +170,6 @@ export async function startServer(databaseUrl: string, env: NodeJS.ProcessEnv = 
       await exited;
     },
   };
-}
-
-/**
- * The Node flags `pnpm start` gives the server (apps/api's start script), so a benchmark's server
- * has the same heap settings as an operator's.
- */
-function startScriptNodeFlags(apiDir: string): string[] {
-  const start: string = JSON.parse(readFileSync(join(apiDir, "package.json"), "utf8")).scripts.start;
-  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/server\.mjs/.exec(start);
-  if (!match) throw new Error(`apps/api's start script does not run dist/server.mjs: ${start}`);
-  return match[1]!.split(/\s+/).filter(Boolean);
 }
 
 /** Enrols a TOTP key the way a person does (begin, then a code from the key): the session becomes whole. */

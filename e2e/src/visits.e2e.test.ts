@@ -122,6 +122,15 @@ describe.skipIf(process.env.SHEGONG_SKIP_BROWSER === "1")("visits on a phone-siz
     await page.screenshot({ path: join(ARTIFACTS, "due-list-visited-phone.png") });
   });
 
+  it("names the calendar's months and weekdays in Chinese, the week from Monday", async () => {
+    const calendar = page.locator("[data-testid=station-calendar]");
+    await calendar.scrollIntoViewIfNeeded();
+    const weekdays = await calendar.locator("thead th").allTextContents();
+    expect(weekdays.map((d) => d.trim())).toEqual(["一", "二", "三", "四", "五", "六", "日"]);
+    await expect(calendar.locator(".ant-picker-calendar-month-select").textContent()).resolves.toBe(`${Number(today.slice(5, 7))}月`);
+    await expect(calendar.locator(".ant-picker-calendar-year-select").textContent()).resolves.toBe(`${today.slice(0, 4)}年`);
+  });
+
   it("shows the visit on the person's page", async () => {
     await maRow().locator("[data-testid=due-name]").tap();
     await page.waitForURL("**/people/*");

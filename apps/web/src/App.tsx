@@ -2,6 +2,10 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
+// antd's pickers and calendar name months and weekdays (and start the week) through dayjs's data
+// for the ConfigProvider's locale: zh-CN's has to be loaded. Loading it leaves dayjs's own default
+// (English) alone, so no date the app formats itself changes.
+import "dayjs/locale/zh-cn";
 import { styleNonce } from "./csp-nonce.ts";
 import { LocaleProvider, useI18n } from "./i18n/locale.tsx";
 import { SessionGate } from "./layout/SessionGate.tsx";
