@@ -9,8 +9,14 @@ export interface ApiContext {
   pii: PersonalDataCipher;
   /** Where attachment bytes are kept (disk by default). */
   files: FileStore;
+  /** The caller's session and grants when already known (tests, in-process callers)... */
   session: ValidSession | null;
   grants: Grant[];
+  /**
+   * ...or the session cookie's token, checked by the procedure's middleware: a station procedure
+   * reads the session in its transaction's opening round trip, everything else before it.
+   */
+  sessionToken?: string | null;
   ip: string;
   userAgent: string | null;
 }

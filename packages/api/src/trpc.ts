@@ -2,10 +2,15 @@ import { initTRPC } from "@trpc/server";
 import {
   findDivisionGrant,
   findStationGrant,
+  judgeSessionContext,
+  sessionContextProbe,
+  settleSession,
+  validateSessionWithGrants,
   type Grant,
   type StationRef,
+  type ValidSession,
 } from "@shegong/auth";
-import { recordAudit, withDivisionScope, withPlatform, withStation, type Tx } from "@shegong/db";
+import { leaseStationTransaction, recordAudit, withDivisionScope, withPlatform, withStation, type Tx } from "@shegong/db";
 import { ERROR_MESSAGES, isSupervisoryRole, type AppErrorCode, type Permission } from "@shegong/domain";
 import { z, ZodError } from "zod";
 import type { ApiContext } from "./context.ts";
@@ -113,17 +118,99 @@ function granted(ctx: ApiContext, session: NonNullable<ApiContext["session"]>, a
   return { ...ctx, session, userId: session.user.id, access, tx, upkeep };
 }
 
-/** The one permission check. It also gives the procedure the only way to reach the database. */
-export const authedProcedure = t.procedure.use(async ({ ctx, meta, getRawInput, next, path }) => {
-  const session = ctx.session;
-  if (!session) throw appError("AUTH_REQUIRED");
-  if (!meta) throw new Error(`procedure ${path} declares no access meta`);
+/**
+ * The session behind the cookie's token, and its grants (one round trip), once per HTTP request:
+ * a batch's procedures share their request's context object.
+ */
+const checkedSessions = new WeakMap<ApiContext, Promise<ApiContext>>();
+
+function withCheckedSession(ctx: ApiContext): Promise<ApiContext> {
+  let checking = checkedSessions.get(ctx);
+  if (!checking) {
+    checking = (async () => {
+      const checked = ctx.sessionToken ? await validateSessionWithGrants(ctx.database.db, ctx.sessionToken) : null;
+      return checked ? { ...ctx, session: checked.session, grants: checked.grants } : { ...ctx, session: null, grants: [] };
+    })();
+    checkedSessions.set(ctx, checking);
+  }
+  return checking;
+}
+
+/**
+ * An unfinished sign-in serves only the procedures that let it finish: by default none. A session
+ * that has not enrolled a required second factor ('mfa_enrol'), or whose user must replace an
+ * initial password ('password_change', ASVS 5), can call only those.
+ */
+function signInFinished(session: ValidSession, meta: AccessMeta): void {
   // A session that has proven only the password gives its code over /auth/mfa/verify, nothing here.
   if (session.mfaPending === "verify") throw appError("MFA_REQUIRED");
   if (session.mfaPending === "enrol" && !meta.during?.includes("mfa_enrol")) throw appError("MFA_ENROL_REQUIRED");
   if (session.user.mustChangePassword && !meta.during?.includes("password_change")) throw appError("PASSWORD_CHANGE_REQUIRED");
+}
+
+/** The one permission check. It also gives the procedure the only way to reach the database. */
+export const authedProcedure = t.procedure.use(async ({ ctx: given, meta, getRawInput, next, path }) => {
+  if (!given.session && !given.sessionToken) throw appError("AUTH_REQUIRED");
+  if (!meta) throw new Error(`procedure ${path} declares no access meta`);
+  const db = given.database.db;
+
+  // A station procedure on PostgreSQL reads the session in its transaction's opening round trip:
+  // the same snapshot as the work it admits, and one round trip fewer. Nothing runs in that
+  // transaction until the session, the sign-in and the grant have been checked. (PGlite takes the
+  // ordinary way: it has no round trips to save, and one connection that the lease would hold.)
+  if (!given.session && given.sessionToken && meta.access === "station" && given.database.kind === "postgres") {
+    const now = new Date();
+    const target = ZStationTarget.safeParse(await getRawInput());
+    const probe = sessionContextProbe(given.sessionToken, now);
+    const known = target.success && probe ? await loadStationRef(given, target.data.stationId) : null;
+    const leasing = known && probe ? leaseStationTransaction(db, known.id, probe.sql, { readOnly: !meta.write }) : null;
+    if (leasing) {
+      const lease = await leasing;
+      try {
+        const judged = judgeSessionContext(probe!.parsed, lease.rows[0], now);
+        if (judged.kind !== "valid") {
+          await lease.giveUp();
+          await settleSession(db, judged, now);
+          throw appError("AUTH_REQUIRED");
+        }
+        const { session, grants } = judged;
+        signInFinished(session, meta);
+        const ctx = { ...given, session, grants };
+        // A contractor's grant depends on the station's current contractor: read it fresh.
+        const station = grants.some((g) => g.contractorId) ? await loadStationRef(ctx, known!.id) : known!;
+        if (!station) throw appError("NOT_FOUND");
+        const grant = findStationGrant(grants, meta.permission, station);
+        if (!grant) throw appError("FORBIDDEN");
+        await settleSession(db, judged, now);
+        const userId = session.user.id;
+        const readOnly = !meta.write;
+        const fresh: TxRunner = (fn) => withStation(db, station.id, fn, { userId, readOnly });
+        return await next({
+          ctx: granted(
+            ctx,
+            session,
+            { kind: "station", station, grant, supervisory: isSupervisoryRole(grant.role) },
+            // The first transaction is the leased one; any later one opens afresh.
+            (fn) => (lease.take() ?? fresh)(fn),
+            // Upkeep is writable, so never the (possibly read-only) lease: the lease goes first, so
+            // a request never holds two connections while it waits for a third.
+            async (fn) => {
+              await lease.giveUp();
+              return withStation(db, station.id, fn, { userId });
+            },
+          ),
+        });
+      } finally {
+        await lease.giveUp();
+      }
+    }
+  }
+
+  const ctx = given.session ? given : await withCheckedSession(given);
+  const session = ctx.session;
+  if (!session) throw appError("AUTH_REQUIRED");
+  signInFinished(session, meta);
   const userId = session.user.id;
-  const db = ctx.database.db;
 
   if (meta.access === "user") {
     return next({ ctx: granted(ctx, session, { kind: "user" }, (fn) => withPlatform(db, fn, { userId })) });

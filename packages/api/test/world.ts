@@ -1,4 +1,4 @@
-import { createPersonalDataCipher, hashPassword, loadActiveGrants, login, totpCodeAt, validateSession, verifySecondFactor } from "@shegong/auth";
+import { createPersonalDataCipher, hashPassword, login, totpCodeAt, verifySecondFactor } from "@shegong/auth";
 import { withOwnerScope } from "@shegong/db";
 import { createTestDatabases, type TestDatabases } from "@shegong/db/test-db";
 import { mkdtempSync } from "node:fs";
@@ -20,7 +20,7 @@ export interface World {
   stations: { a: string; b: string; ili: string };
   contractorId: string;
   as(username: string): Promise<ReturnType<typeof createCaller>>;
-  /** Drops the cached caller, so the next `as` signs in again and loads the grants as they are now. */
+  /** Drops the cached caller, so the next `as` signs in again: a new session. */
   forget(username: string): void;
   close(): Promise<void>;
 }
@@ -99,9 +99,10 @@ export async function createWorld(): Promise<World> {
       // as if the person had already chosen their own (mfa.test.ts checks the gate itself).
       await dbs.owner.db.updateTable("app_user").set({ must_change_password: false }).where("id", "=", result.userId).execute();
       let token = result.token;
-      const grants = await loadActiveGrants(dbs.app.db, result.userId);
+      // The caller carries the session's token, as a request carries its cookie: every call checks
+      // the session (on PostgreSQL a station procedure in its transaction's opening round trip).
       const callerWith = async (t: string) =>
-        createCaller({ database: dbs.app, pii, files, session: await validateSession(dbs.app.db, t), grants, ip: "10.0.0.1", userAgent: "vitest" });
+        createCaller({ database: dbs.app, pii, files, session: null, grants: [], sessionToken: t, ip: "10.0.0.1", userAgent: "vitest" });
       // Accounts that must have a second factor enrol through the real procedures, as a person would.
       if (result.mfa === "enrol") {
         const pending = await callerWith(token);

@@ -81,33 +81,70 @@ export async function validateSessionWithGrants(
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
   const { rows } = await sql<SessionContextRow>`select * from session_context(${parsed.id}, ${now})`.execute(db);
-  const row = rows[0];
-  if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
-  const idleLimit = row.last_seen_at.getTime() + env.SHEGONG_SESSION_IDLE_MINUTES * 60_000;
-  const pendingTooLong = row.mfa_pending !== null && now.getTime() - row.created_at.getTime() >= MFA_PENDING_TTL_MS;
-  if (row.disabled_at || now >= row.expires_at || now.getTime() >= idleLimit || pendingTooLong) {
-    await withPlatform(db, (tx) => tx.deleteFrom("user_session").where("id", "=", row.id).execute());
-    return null;
-  }
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-    await withPlatform(db, (tx) => tx.updateTable("user_session").set({ last_seen_at: now }).where("id", "=", row.id).execute());
-  }
+  const judged = judgeSessionContext(parsed, rows[0], now, env);
+  await settleSession(db, judged, now);
+  return judged.kind === "valid" ? { session: judged.session, grants: judged.grants } : null;
+}
+
+/** What a session_context row says of a request's session. */
+export type SessionJudgement =
+  | { kind: "valid"; session: ValidSession; grants: Grant[]; touch: boolean }
+  /** Expired, idle, half signed in too long, or its user disabled: deleted by settleSession. */
+  | { kind: "ended"; sessionId: string }
+  /** No such session, or the wrong secret. */
+  | { kind: "unknown" };
+
+/**
+ * The session_context call as SQL text, for a transaction's opening round trip
+ * (leaseStationTransaction in @shegong/db): the session is read in the same snapshot as the work it
+ * admits, and app.user_id is set to its user for the rest of the transaction. Only the token's id
+ * (checked: 16 base32 letters) and an ISO timestamp are written into the text. Null for a malformed
+ * token.
+ */
+export function sessionContextProbe(token: string, now = new Date()): { sql: string; parsed: { id: string; secret: string } } | null {
+  const parsed = parseSessionToken(token);
+  const at = now.toISOString();
+  if (!parsed || !/^[a-z2-7]{16}$/.test(parsed.id) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at)) return null;
   return {
+    sql: `select set_config('app.user_id', s.user_id::text, true) as app_user_setting, s.* from session_context('${parsed.id}', '${at}'::timestamptz) s`,
+    parsed,
+  };
+}
+
+/** The checks on a session_context row: the secret (constant time), expiry, idle time, a half sign-in's age, the user. */
+export function judgeSessionContext(parsed: { secret: string }, row: unknown, now = new Date(), env: TAuthEnv = currentAuthEnv()): SessionJudgement {
+  const r = row as SessionContextRow | undefined;
+  if (!r || !secretMatches(parsed.secret, r.secret_hash)) return { kind: "unknown" };
+  const idleLimit = r.last_seen_at.getTime() + env.SHEGONG_SESSION_IDLE_MINUTES * 60_000;
+  const pendingTooLong = r.mfa_pending !== null && now.getTime() - r.created_at.getTime() >= MFA_PENDING_TTL_MS;
+  if (r.disabled_at || now >= r.expires_at || now.getTime() >= idleLimit || pendingTooLong) return { kind: "ended", sessionId: r.id };
+  return {
+    kind: "valid",
+    touch: now.getTime() - r.last_seen_at.getTime() > TOUCH_INTERVAL_MS,
     session: {
-      sessionId: row.id,
-      expiresAt: row.expires_at,
-      mfaPending: row.mfa_pending,
+      sessionId: r.id,
+      expiresAt: r.expires_at,
+      mfaPending: r.mfa_pending,
       user: {
-        id: row.user_id,
-        username: row.username,
-        displayName: row.display_name,
-        locale: row.locale,
-        mustChangePassword: row.must_change_password,
-        demo: row.demo,
+        id: r.user_id,
+        username: r.username,
+        displayName: r.display_name,
+        locale: r.locale,
+        mustChangePassword: r.must_change_password,
+        demo: r.demo,
       },
     },
-    grants: grantsFromJson(row.grants),
+    grants: grantsFromJson(r.grants),
   };
+}
+
+/** The writes a judgement calls for, when due: a dead session deleted, the idle clock touched. */
+export async function settleSession(db: Kysely<Database>, judged: SessionJudgement, now = new Date()): Promise<void> {
+  if (judged.kind === "ended") {
+    await withPlatform(db, (tx) => tx.deleteFrom("user_session").where("id", "=", judged.sessionId).execute());
+  } else if (judged.kind === "valid" && judged.touch) {
+    await withPlatform(db, (tx) => tx.updateTable("user_session").set({ last_seen_at: now }).where("id", "=", judged.session.sessionId).execute());
+  }
 }
 
 interface SessionContextRow {

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
 import { readDbEnv, type TDbEnv } from "./env.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
@@ -86,8 +86,28 @@ export async function openDatabase(options: OpenOptions): Promise<ShegongDb> {
       client.query(`set role ${APP_ROLE}`).catch(() => undefined);
     });
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lastStatementAnswers(pool) }) });
   return { kind: "postgres", db, role: options.role, pool, close: () => db.destroy() };
+}
+
+/**
+ * Several statements in one string (no parameters: the simple protocol) answer with the last
+ * statement's rows, as they do on PGlite (pglite-dialect.ts): node-postgres gives one result per
+ * statement, which Kysely would drop. A transaction's opening round trip reads the session this way.
+ */
+function lastStatementAnswers(pool: pg.Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      const query = (text: unknown, values?: readonly unknown[]): unknown => {
+        // A cursor (Kysely's streaming) is passed through as it is.
+        if (typeof text !== "string") return client.query(text as pg.Submittable);
+        return client.query(text, values as unknown[]).then((result: pg.QueryResult | pg.QueryResult[]) => (Array.isArray(result) ? result[result.length - 1]! : result));
+      };
+      return { query: query as PostgresPoolClient["query"], release: (destroy?: boolean) => client.release(destroy) };
+    },
+    end: () => pool.end(),
+  };
 }
 
 /**

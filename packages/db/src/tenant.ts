@@ -53,32 +53,116 @@ function openingStatements(context: TxContext): string | null {
  * of a Promise.all still running after another failed must not reach the connection after it went
  * back to the pool, where it may already carry another station's transaction.
  */
-function inOpenedTransaction<T>(db: Kysely<Database>, opening: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (connection) => {
-    let settled = false;
-    const guarded = connection.withPlugin({
-      transformQuery(args) {
-        if (settled) throw new Error("this transaction has ended: no more queries on it");
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    });
-    let result: T;
-    try {
-      await sql.raw(opening).execute(connection);
-      // A connection-bound handle does everything a Transaction does here; none of our code opens
-      // nested transactions or savepoints on it.
-      result = await fn(guarded as unknown as Tx);
-    } catch (error) {
-      settled = true;
-      // Also after a failed opening: the connection goes back to the pool with no transaction open.
-      await sql`rollback`.execute(connection).catch(() => undefined);
-      throw error;
-    }
-    settled = true;
-    await sql`commit`.execute(connection);
-    return result;
+async function inOpenedTransaction<T>(db: Kysely<Database>, opening: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const lease = await leaseTransaction(db, opening);
+  return lease.take()!(fn);
+}
+
+/**
+ * A transaction opened and then held for work the caller decides on after reading what the opening
+ * returned (the session, read in the same round trip: see leaseStationTransaction).
+ */
+export interface TransactionLease {
+  /** The rows of the opening's last statement. */
+  rows: Record<string, unknown>[];
+  /**
+   * The way into the transaction, once: the work runs in it, then it commits (or rolls back if the
+   * work fails) and the connection goes back to the pool. Null once taken or given up.
+   */
+  take(): (<T>(fn: (tx: Tx) => Promise<T>) => Promise<T>) | null;
+  /** Rolls the transaction back and gives the connection back, unless it was taken. */
+  giveUp(): Promise<void>;
+}
+
+type Work = ((tx: Tx) => Promise<unknown>) | null;
+
+function leaseTransaction(db: Kysely<Database>, opening: string): Promise<TransactionLease> {
+  return new Promise<TransactionLease>((resolveLease, rejectLease) => {
+    let leased = false;
+    db.connection()
+      .execute(async (connection) => {
+        let settled = false;
+        const guarded = connection.withPlugin({
+          transformQuery(args) {
+            if (settled) throw new Error("this transaction has ended: no more queries on it");
+            return args.node;
+          },
+          transformResult: async (args) => args.result,
+        });
+        const rollback = () => sql`rollback`.execute(connection).catch(() => undefined);
+        let rows: Record<string, unknown>[];
+        try {
+          rows = (await sql.raw(opening).execute(connection)).rows as Record<string, unknown>[];
+        } catch (error) {
+          // Also after a failed opening: the connection goes back to the pool with no transaction open.
+          await rollback();
+          throw error;
+        }
+        let decide!: (work: Work) => void;
+        const decided = new Promise<Work>((resolve) => (decide = resolve));
+        let finish!: { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+        const finished = new Promise<unknown>((resolve, reject) => (finish = { resolve, reject }));
+        let open = true;
+        leased = true;
+        resolveLease({
+          rows,
+          take() {
+            if (!open) return null;
+            open = false;
+            return <T>(fn: (tx: Tx) => Promise<T>) => {
+              decide(fn as (tx: Tx) => Promise<unknown>);
+              return finished as Promise<T>;
+            };
+          },
+          giveUp() {
+            if (!open) return Promise.resolve();
+            open = false;
+            decide(null);
+            return finished.then(() => undefined);
+          },
+        });
+        const work = await decided;
+        if (!work) {
+          settled = true;
+          await rollback();
+          finish.resolve(undefined);
+          return;
+        }
+        try {
+          // A connection-bound handle does everything a Transaction does here; none of our code opens
+          // nested transactions or savepoints on it.
+          const value = await work(guarded as unknown as Tx);
+          settled = true;
+          await sql`commit`.execute(connection);
+          finish.resolve(value);
+        } catch (error) {
+          settled = true;
+          await rollback();
+          finish.reject(error);
+        }
+      })
+      .catch((error: unknown) => {
+        if (!leased) rejectLease(error);
+      });
   });
+}
+
+/**
+ * A station's transaction whose opening round trip also runs `probe`, a statement whose rows the
+ * caller judges before any work is done in the transaction (the request's session: one round trip
+ * fewer for every station procedure). The probe runs after the settings, under the app role and
+ * the station; it is SQL text, so whoever writes it writes only shape-checked values into it. Null
+ * when the station or the probe cannot be written into the text (the caller takes the ordinary way).
+ */
+export function leaseStationTransaction(
+  db: Kysely<Database>,
+  stationId: string,
+  probe: string,
+  options: { readOnly?: boolean } = {},
+): Promise<TransactionLease> | null {
+  const opening = openingStatements({ stationId, readOnly: options.readOnly });
+  if (!opening) return null;
+  return leaseTransaction(db, `${opening}; ${probe}`);
 }
 
 /** Everything a station owns is read and written inside this: RLS sees only that station. */
