@@ -4,7 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, readStationLogo, type ApiContext, type FileStore } from "@shegong/api";
-import { invalidateSession, login, validateSession, verifySecondFactor, type PersonalDataCipher } from "@shegong/auth";
+import { invalidateSession, login, validateSession, validateSessionWithGrants, verifySecondFactor, type PersonalDataCipher } from "@shegong/auth";
 import { pingDatabase, recordAudit, withPlatform, withStation, type ShegongDb } from "@shegong/db";
 import { ATTACHMENT_MAX_BYTES } from "@shegong/domain";
 import { Hono, type Context } from "hono";
@@ -197,7 +197,9 @@ export function createApp(options: AppOptions) {
         // The session is checked by the procedure's middleware (authedProcedure), not here: a
         // station procedure reads it in its transaction's first round trip, and health.ping not at all.
         const sessionToken = readSessionCookie(c) ?? null;
-        return { database, pii: options.pii, files: options.files, session: null, grants: [], sessionToken, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
+        let checking: ReturnType<typeof validateSessionWithGrants> | undefined;
+        const checkSession = sessionToken ? () => (checking ??= validateSessionWithGrants(database.db, sessionToken)) : undefined;
+        return { database, pii: options.pii, files: options.files, session: null, grants: [], sessionToken, checkSession, ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null };
       },
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path}:`, error.cause ?? error);

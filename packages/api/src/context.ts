@@ -17,6 +17,11 @@ export interface ApiContext {
    * reads the session in its transaction's opening round trip, everything else before it.
    */
   sessionToken?: string | null;
+  /**
+   * The token's check made at most once for the whole HTTP request (createContext): a batch's
+   * procedures share it. Without it each procedure checks the token itself.
+   */
+  checkSession?: () => Promise<{ session: ValidSession; grants: Grant[] } | null>;
   ip: string;
   userAgent: string | null;
 }

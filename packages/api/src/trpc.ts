@@ -115,25 +115,14 @@ type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 const noUpkeep: TxRunner = () => Promise.reject(new Error("upkeep runs only in a station's scope"));
 
 function granted(ctx: ApiContext, session: NonNullable<ApiContext["session"]>, access: Access, tx: TxRunner, upkeep: TxRunner = noUpkeep): AuthedContext {
-  return { ...ctx, session, userId: session.user.id, access, tx, upkeep };
+  // The token (its secret) has done its work: the procedure gets the checked session, not the token.
+  return { ...ctx, sessionToken: null, checkSession: undefined, session, userId: session.user.id, access, tx, upkeep };
 }
 
-/**
- * The session behind the cookie's token, and its grants (one round trip), once per HTTP request:
- * a batch's procedures share their request's context object.
- */
-const checkedSessions = new WeakMap<ApiContext, Promise<ApiContext>>();
-
-function withCheckedSession(ctx: ApiContext): Promise<ApiContext> {
-  let checking = checkedSessions.get(ctx);
-  if (!checking) {
-    checking = (async () => {
-      const checked = ctx.sessionToken ? await validateSessionWithGrants(ctx.database.db, ctx.sessionToken) : null;
-      return checked ? { ...ctx, session: checked.session, grants: checked.grants } : { ...ctx, session: null, grants: [] };
-    })();
-    checkedSessions.set(ctx, checking);
-  }
-  return checking;
+/** The session behind the cookie's token, and its grants (one round trip; once per HTTP request when the context says how). */
+async function withCheckedSession(ctx: ApiContext): Promise<ApiContext> {
+  const checked = ctx.checkSession ? await ctx.checkSession() : ctx.sessionToken ? await validateSessionWithGrants(ctx.database.db, ctx.sessionToken) : null;
+  return checked ? { ...ctx, session: checked.session, grants: checked.grants } : { ...ctx, session: null, grants: [] };
 }
 
 /**
@@ -155,9 +144,11 @@ export const authedProcedure = t.procedure.use(async ({ ctx: given, meta, getRaw
   const db = given.database.db;
 
   // A station procedure on PostgreSQL reads the session in its transaction's opening round trip:
-  // the same snapshot as the work it admits, and one round trip fewer. Nothing runs in that
-  // transaction until the session, the sign-in and the grant have been checked. (PGlite takes the
-  // ordinary way: it has no round trips to save, and one connection that the lease would hold.)
+  // one round trip fewer, and the session checked in the transaction that does the work. Nothing
+  // runs in that transaction until the session, the sign-in and the grant have been checked. While
+  // the lease is open the request asks the pool for nothing else: a request holding one connection
+  // while it waits for another is how a pool deadlocks under a burst. (PGlite takes the ordinary
+  // way: it has no round trips to save, and its one connection is what the lease would hold.)
   if (!given.session && given.sessionToken && meta.access === "station" && given.database.kind === "postgres") {
     const now = new Date();
     const target = ZStationTarget.safeParse(await getRawInput());
@@ -166,42 +157,40 @@ export const authedProcedure = t.procedure.use(async ({ ctx: given, meta, getRaw
     const leasing = known && probe ? leaseStationTransaction(db, known.id, probe.sql, { readOnly: !meta.write }) : null;
     if (leasing) {
       const lease = await leasing;
+      const judged = judgeSessionContext(probe!.parsed, lease.rows[0], now);
+      // A contractor's grant depends on the station's current contractor, which takes a read of
+      // its own: that caller goes the ordinary way.
+      const contractor = judged.kind === "valid" && judged.grants.some((g) => g.contractorId);
       try {
-        const judged = judgeSessionContext(probe!.parsed, lease.rows[0], now);
-        if (judged.kind !== "valid") {
-          await lease.giveUp();
-          await settleSession(db, judged, now);
-          throw appError("AUTH_REQUIRED");
+        if (judged.kind !== "valid") throw appError("AUTH_REQUIRED");
+        if (!contractor) {
+          const { session, grants } = judged;
+          signInFinished(session, meta);
+          const grant = findStationGrant(grants, meta.permission, known!);
+          if (!grant) throw appError("FORBIDDEN");
+          const userId = session.user.id;
+          const readOnly = !meta.write;
+          const fresh: TxRunner = (fn) => withStation(db, known!.id, fn, { userId, readOnly });
+          return await next({
+            ctx: granted(
+              { ...given, session, grants },
+              session,
+              { kind: "station", station: known!, grant, supervisory: isSupervisoryRole(grant.role) },
+              // The first transaction is the leased one; any later one opens afresh.
+              (fn) => (lease.take() ?? fresh)(fn),
+              // Upkeep is writable, so never the (possibly read-only) lease, which goes first.
+              async (fn) => {
+                await lease.giveUp();
+                return withStation(db, known!.id, fn, { userId });
+              },
+            ),
+          });
         }
-        const { session, grants } = judged;
-        signInFinished(session, meta);
-        const ctx = { ...given, session, grants };
-        // A contractor's grant depends on the station's current contractor: read it fresh.
-        const station = grants.some((g) => g.contractorId) ? await loadStationRef(ctx, known!.id) : known!;
-        if (!station) throw appError("NOT_FOUND");
-        const grant = findStationGrant(grants, meta.permission, station);
-        if (!grant) throw appError("FORBIDDEN");
-        await settleSession(db, judged, now);
-        const userId = session.user.id;
-        const readOnly = !meta.write;
-        const fresh: TxRunner = (fn) => withStation(db, station.id, fn, { userId, readOnly });
-        return await next({
-          ctx: granted(
-            ctx,
-            session,
-            { kind: "station", station, grant, supervisory: isSupervisoryRole(grant.role) },
-            // The first transaction is the leased one; any later one opens afresh.
-            (fn) => (lease.take() ?? fresh)(fn),
-            // Upkeep is writable, so never the (possibly read-only) lease: the lease goes first, so
-            // a request never holds two connections while it waits for a third.
-            async (fn) => {
-              await lease.giveUp();
-              return withStation(db, station.id, fn, { userId });
-            },
-          ),
-        });
       } finally {
         await lease.giveUp();
+        // The session's own writes (a dead one deleted, the idle clock touched) once the lease is
+        // back. Neither decides anything: a failure is logged, not the request's.
+        await settleSession(db, judged, now).catch((error: unknown) => console.error("[session] settling:", error));
       }
     }
   }

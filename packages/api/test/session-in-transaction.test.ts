@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { invalidateSession, login } from "@shegong/auth";
+import { invalidateSession, judgeSessionContext, login, sessionContextProbe } from "@shegong/auth";
+import { leaseStationTransaction, openDatabase, readDbEnv } from "@shegong/db";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createDiskFileStore } from "../src/attachments/file-store.ts";
@@ -102,14 +104,61 @@ describe("the session checked by the procedure, from the cookie's token", () => 
   });
 
   it("holds an unfinished sign-in to the procedures that finish it", async () => {
-    const { token } = await signIn("a.worker");
+    const { token, sessionId } = await signIn("a.worker");
     await world.dbs.owner.db.updateTable("app_user").set({ must_change_password: true }).where("username", "=", "a.worker").execute();
     try {
       expect(await appCodeOf(callerWith(token).people.list({ stationId: world.stations.a }))).toBe("PASSWORD_CHANGE_REQUIRED");
     } finally {
       await world.dbs.owner.db.updateTable("app_user").set({ must_change_password: false }).where("username", "=", "a.worker").execute();
     }
+    await world.dbs.owner.db.updateTable("user_session").set({ mfa_pending: "verify" }).where("id", "=", sessionId).execute();
+    expect(await appCodeOf(callerWith(token).people.list({ stationId: world.stations.a }))).toBe("MFA_REQUIRED");
+    await world.dbs.owner.db.updateTable("user_session").set({ mfa_pending: "enrol" }).where("id", "=", sessionId).execute();
+    expect(await appCodeOf(callerWith(token).people.list({ stationId: world.stations.a }))).toBe("MFA_ENROL_REQUIRED");
   });
+
+  it("a caller kept for many calls sees its session end at once (no check is remembered across calls)", async () => {
+    const { token, sessionId } = await signIn("a.worker");
+    const worker = callerWith(token);
+    expect(await appCodeOf(worker.me.get())).toBeUndefined();
+    expect(await appCodeOf(worker.people.list({ stationId: world.stations.a }))).toBeUndefined();
+    await invalidateSession(world.dbs.app.db, sessionId);
+    expect(await appCodeOf(worker.me.get())).toBe("AUTH_REQUIRED");
+    expect(await appCodeOf(worker.people.list({ stationId: world.stations.a }))).toBe("AUTH_REQUIRED");
+  });
+
+  it("the real session probe sets the session's user for the leased transaction, after session_context has cleared it", async () => {
+    const { token, userId } = await signIn("a.worker");
+    const probe = sessionContextProbe(token)!;
+    const lease = (await leaseStationTransaction(world.dbs.app.db, world.stations.a, probe.sql, { readOnly: true }))!;
+    const judged = judgeSessionContext(probe.parsed, lease.rows[0]);
+    expect(judged.kind).toBe("valid");
+    const settings = await lease.take()!((tx) =>
+      sql<{ user_id: string; station_id: string; role: string }>`select current_setting('app.user_id') as user_id, current_setting('app.station_id') as station_id, current_user as role`.execute(tx),
+    );
+    expect(settings.rows[0]).toEqual({ user_id: userId, station_id: world.stations.a, role: "shegong_app" });
+  });
+
+  // A lease holds a pooled connection: a request that then asked the pool for a second one while
+  // every connection was leased would wait forever. A burst larger than the pool, with the idle
+  // clock due to be touched (a write of its own), must still finish.
+  if (process.env.TEST_DATABASE_URL) {
+    it("a burst of station calls larger than the pool finishes, with the session's touch due", async () => {
+      const small = await openDatabase({ role: "app", connectionString: world.dbs.url!, env: { ...readDbEnv(), SHEGONG_DB_POOL_SIZE: 3 } });
+      try {
+        const sessions = await Promise.all(["a.worker", "a.worker", "a.worker"].map((u) => signIn(u)));
+        await world.dbs.owner.db.updateTable("user_session").set({ last_seen_at: new Date(Date.now() - 120_000) }).where("id", "in", sessions.map((x) => x.sessionId)).execute();
+        const calls = sessions.flatMap(({ token }) => {
+          const caller = createCaller({ database: small, pii, files, session: null, grants: [], sessionToken: token, ip: "10.2.2.2", userAgent: "vitest" });
+          return Array.from({ length: 4 }, (_, i) => (i % 2 ? caller.people.counts({ stationId: world.stations.a }) : caller.people.list({ stationId: world.stations.a })));
+        });
+        const stuck = new Promise((_, reject) => setTimeout(() => reject(new Error("the burst did not finish: the pool is deadlocked")), 15_000).unref());
+        await Promise.race([Promise.all(calls), stuck]);
+      } finally {
+        await small.close();
+      }
+    }, 30_000);
+  }
 
   it("leaves no connection held: many refused and admitted calls in a row, then an ordinary one", async () => {
     const { token } = await signIn("a.worker");

@@ -96,7 +96,7 @@ export type SessionJudgement =
 
 /**
  * The session_context call as SQL text, for a transaction's opening round trip
- * (leaseStationTransaction in @shegong/db): the session is read in the same snapshot as the work it
+ * (leaseStationTransaction in @shegong/db): the session is read in the transaction that does the work it
  * admits, and app.user_id is set to its user for the rest of the transaction. Only the token's id
  * (checked: 16 base32 letters) and an ISO timestamp are written into the text. Null for a malformed
  * token.

@@ -91,20 +91,44 @@ export async function openDatabase(options: OpenOptions): Promise<ShegongDb> {
 }
 
 /**
- * Several statements in one string (no parameters: the simple protocol) answer with the last
- * statement's rows, as they do on PGlite (pglite-dialect.ts): node-postgres gives one result per
- * statement, which Kysely would drop. A transaction's opening round trip reads the session this way.
+ * The pool as Kysely sees it. Several statements in one string (no parameters: the simple protocol)
+ * answer with the last statement's rows, as they do on PGlite (pglite-dialect.ts): node-postgres
+ * gives one result per statement, which Kysely would drop; a station transaction's opening round
+ * trip reads the session this way. And a connection the server ends while it is checked out (an
+ * idle-in-transaction timeout, a failover) is noted and destroyed on release: node-postgres would
+ * otherwise throw that error with no listener, and take the whole server down.
  */
 function lastStatementAnswers(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, { client: PostgresPoolClient; broken: boolean; onError: () => void }>();
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
-      const query = (text: unknown, values?: readonly unknown[]): unknown => {
-        // A cursor (Kysely's streaming) is passed through as it is.
-        if (typeof text !== "string") return client.query(text as pg.Submittable);
-        return client.query(text, values as unknown[]).then((result: pg.QueryResult | pg.QueryResult[]) => (Array.isArray(result) ? result[result.length - 1]! : result));
-      };
-      return { query: query as PostgresPoolClient["query"], release: (destroy?: boolean) => client.release(destroy) };
+      let held = wrapped.get(client);
+      if (!held) {
+        const query = (text: unknown, values?: readonly unknown[]): unknown => {
+          // A cursor (Kysely's streaming) is passed through as it is.
+          if (typeof text !== "string") return client.query(text as pg.Submittable);
+          return client.query(text, values as unknown[]).then((result: pg.QueryResult | pg.QueryResult[]) => (Array.isArray(result) ? result[result.length - 1]! : result));
+        };
+        const state = {
+          broken: false,
+          onError: () => {
+            state.broken = true;
+          },
+          client: {
+            query: query as PostgresPoolClient["query"],
+            release: (destroy?: boolean) => {
+              client.off("error", state.onError);
+              client.release(destroy || state.broken);
+            },
+          },
+        };
+        held = state;
+        wrapped.set(client, held);
+      }
+      held.broken = false;
+      client.on("error", held.onError);
+      return held.client;
     },
     end: () => pool.end(),
   };

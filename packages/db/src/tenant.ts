@@ -133,7 +133,10 @@ function leaseTransaction(db: Kysely<Database>, opening: string): Promise<Transa
           // nested transactions or savepoints on it.
           const value = await work(guarded as unknown as Tx);
           settled = true;
-          await sql`commit`.execute(connection);
+          // PostgreSQL answers COMMIT of a transaction a failed statement aborted with ROLLBACK:
+          // work that caught that statement's error must not be reported as saved.
+          const committed = await sql<{ command?: string }>`commit`.execute(connection);
+          if (committed.rows[0]?.command === "ROLLBACK") throw new Error("the transaction was rolled back: a statement in it failed");
           finish.resolve(value);
         } catch (error) {
           settled = true;

@@ -72,6 +72,22 @@ describe("a leased station transaction", () => {
     await expect(held.take()!((tx) => tx.insertInto("staff_member").values({ station_id: a, display_name: "只读", position: "x", qualification: null }).execute())).rejects.toThrow(/read-only/);
   });
 
+  // A leased connection waits idle in its transaction while the request is judged; the server may
+  // end it then (an idle-in-transaction timeout, a failover). The request fails; the process lives.
+  if (process.env.TEST_DATABASE_URL) {
+    it("a leased connection the server ends fails its work and is not given out again", async () => {
+      const held = (await leaseStationTransaction(dbs.app.db, a, "select pg_backend_pid() as pid", { readOnly: true }))!;
+      const pid = (held.rows[0] as { pid: number }).pid;
+      await sql`select pg_terminate_backend(${pid})`.execute(dbs.owner.db);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(held.take()!((tx) => tx.selectFrom("staff_member").select("display_name").execute())).rejects.toThrow();
+      // The pool goes on serving, from connections that are alive.
+      for (let i = 0; i < 12; i++) {
+        expect(await withStation(dbs.app.db, b, (tx) => tx.selectFrom("staff_member").select("display_name").execute())).toEqual([{ display_name: "阿依古丽" }]);
+      }
+    });
+  }
+
   it("is not offered for a station id that cannot be written into the opening's text", () => {
     expect(leaseStationTransaction(dbs.app.db, "a'; drop table person; --", PROBE)).toBeNull();
   });
