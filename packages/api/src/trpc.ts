@@ -10,7 +10,7 @@ import {
   type StationRef,
   type ValidSession,
 } from "@shegong/auth";
-import { leaseStationTransaction, recordAudit, withDivisionScope, withPlatform, withStation, type Tx } from "@shegong/db";
+import { leaseStationTransaction, recordAudit, withDivisionScope, withPlatform, withStation, type TransactionLease, type Tx } from "@shegong/db";
 import { ERROR_MESSAGES, isSupervisoryRole, type AppErrorCode, type Permission } from "@shegong/domain";
 import { z, ZodError } from "zod";
 import type { ApiContext } from "./context.ts";
@@ -125,16 +125,39 @@ async function withCheckedSession(ctx: ApiContext): Promise<ApiContext> {
   return checked ? { ...ctx, session: checked.session, grants: checked.grants } : { ...ctx, session: null, grants: [] };
 }
 
-/**
- * An unfinished sign-in serves only the procedures that let it finish: by default none. A session
- * that has not enrolled a required second factor ('mfa_enrol'), or whose user must replace an
- * initial password ('password_change', ASVS 5), can call only those.
- */
+/** An unfinished sign-in serves only the procedures that let it finish (AccessMeta.during). */
 function signInFinished(session: ValidSession, meta: AccessMeta): void {
   // A session that has proven only the password gives its code over /auth/mfa/verify, nothing here.
   if (session.mfaPending === "verify") throw appError("MFA_REQUIRED");
   if (session.mfaPending === "enrol" && !meta.during?.includes("mfa_enrol")) throw appError("MFA_ENROL_REQUIRED");
   if (session.user.mustChangePassword && !meta.during?.includes("password_change")) throw appError("PASSWORD_CHANGE_REQUIRED");
+}
+
+/**
+ * A station procedure's context once its caller's grant on the station holds (FORBIDDEN if not).
+ * With a lease, the first transaction is the leased one and any later one opens afresh; upkeep is
+ * writable, so never the (possibly read-only) lease, which it gives up first.
+ */
+function stationGranted(ctx: ApiContext, session: ValidSession, station: StationRef, meta: { permission: Permission; write?: boolean }, lease?: TransactionLease): AuthedContext {
+  const grant = findStationGrant(ctx.grants, meta.permission, station);
+  if (!grant) throw appError("FORBIDDEN");
+  const db = ctx.database.db;
+  const userId = session.user.id;
+  // Supervisors and inspectors enter a station's workspace read-only (ARCHITECTURE: tenancy).
+  const tx: TxRunner = (fn) => withStation(db, station.id, fn, { userId, readOnly: !meta.write });
+  const upkeep: TxRunner = (fn) => withStation(db, station.id, fn, { userId });
+  const access: Access = { kind: "station", station, grant, supervisory: isSupervisoryRole(grant.role) };
+  if (!lease) return granted(ctx, session, access, tx, upkeep);
+  return granted(
+    ctx,
+    session,
+    access,
+    (fn) => (lease.take() ?? tx)(fn),
+    async (fn) => {
+      await lease.giveUp();
+      return upkeep(fn);
+    },
+  );
 }
 
 /** The one permission check. It also gives the procedure the only way to reach the database. */
@@ -166,25 +189,7 @@ export const authedProcedure = t.procedure.use(async ({ ctx: given, meta, getRaw
         if (!contractor) {
           const { session, grants } = judged;
           signInFinished(session, meta);
-          const grant = findStationGrant(grants, meta.permission, known!);
-          if (!grant) throw appError("FORBIDDEN");
-          const userId = session.user.id;
-          const readOnly = !meta.write;
-          const fresh: TxRunner = (fn) => withStation(db, known!.id, fn, { userId, readOnly });
-          return await next({
-            ctx: granted(
-              { ...given, session, grants },
-              session,
-              { kind: "station", station: known!, grant, supervisory: isSupervisoryRole(grant.role) },
-              // The first transaction is the leased one; any later one opens afresh.
-              (fn) => (lease.take() ?? fresh)(fn),
-              // Upkeep is writable, so never the (possibly read-only) lease, which goes first.
-              async (fn) => {
-                await lease.giveUp();
-                return withStation(db, known!.id, fn, { userId });
-              },
-            ),
-          });
+          return await next({ ctx: stationGranted({ ...given, session, grants }, session, known!, meta, lease) });
         }
       } finally {
         await lease.giveUp();
@@ -211,20 +216,7 @@ export const authedProcedure = t.procedure.use(async ({ ctx: given, meta, getRaw
     if (!target.success) throw appError("VALIDATION", { field: "stationId" });
     const station = await loadStationRef(ctx, target.data.stationId);
     if (!station) throw appError("NOT_FOUND");
-    const grant = findStationGrant(ctx.grants, meta.permission, station);
-    if (!grant) throw appError("FORBIDDEN");
-    const supervisory = isSupervisoryRole(grant.role);
-    // Supervisors and inspectors enter a station's workspace read-only (ARCHITECTURE: tenancy).
-    const readOnly = !meta.write;
-    return next({
-      ctx: granted(
-        ctx,
-        session,
-        { kind: "station", station, grant, supervisory },
-        (fn) => withStation(db, station.id, fn, { userId, readOnly }),
-        (fn) => withStation(db, station.id, fn, { userId }),
-      ),
-    });
+    return next({ ctx: stationGranted(ctx, session, station, meta) });
   }
 
   const target = ZDivisionTarget.safeParse(raw);
